@@ -1,0 +1,147 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+
+	"amur"
+)
+
+// bulkTx writes the records of one Bulk in the dialect's fastest way.
+type bulkTx interface {
+	// tx is the transaction all of the bulk's writes run in.
+	tx() *sql.Tx
+	// put writes r, whose references are checked, or queues it.
+	put(ctx context.Context, t *table, r amur.Record) error
+	// flush writes every queued record, in dependency order of kinds.
+	flush(ctx context.Context) error
+	// close releases what the writer holds besides the transaction.
+	close() error
+}
+
+// cachedKinds are the kinds whose ids a bulk remembers once seen, so that
+// references to them are checked without a query. Activities and timeline
+// entries are too many to remember and rarely referenced.
+var cachedKinds = map[amur.Kind]bool{amur.KindField: true, amur.KindProgram: true,
+	amur.KindOrganization: true, amur.KindPerson: true, amur.KindFlagship: true}
+
+// Bulk runs fn in one transaction: every record it puts is stored with its
+// outbox change, or none is when fn or a write fails. fn must use only the
+// BulkWriter: on SQLite the bulk holds the one writer connection, so a
+// Create called from fn would wait for it forever.
+func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
+	b, err := db.d.bulk(ctx, db)
+	if err != nil {
+		return err
+	}
+	w := &bulkWriter{ctx: ctx, db: db, b: b, known: map[amur.Kind]map[string]bool{}}
+	err = fn(w)
+	if err == nil {
+		err = b.flush(ctx)
+	}
+	if err == nil {
+		err = b.tx().Commit()
+	} else {
+		_ = b.tx().Rollback()
+	}
+	if cerr := b.close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// bulkWriter is the BulkWriter of one Bulk.
+type bulkWriter struct {
+	ctx context.Context
+	db  *DB
+	b   bulkTx
+	// known holds ids of cachedKinds that exist or were put.
+	known map[amur.Kind]map[string]bool
+}
+
+// Put stores one prepared record: it fills missing bookkeeping fields,
+// checks the record's references against stored records and records put
+// before it, and hands it to the dialect's writer.
+func (w *bulkWriter) Put(r amur.Record) error {
+	t, err := tableOf(r.RecordKind())
+	if err != nil {
+		return err
+	}
+	m := r.Base()
+	m.Touch(w.db.now())
+	truncMeta(m)
+	if err := w.checkRefs(t.refs(r)); err != nil {
+		return err
+	}
+	if err := w.b.put(w.ctx, t, r); err != nil {
+		return err
+	}
+	if cachedKinds[t.kind] {
+		w.remember(t.kind, m.ID)
+	}
+	return nil
+}
+
+// remember notes that a record of kind k with id exists.
+func (w *bulkWriter) remember(k amur.Kind, id string) {
+	ids := w.known[k]
+	if ids == nil {
+		ids = map[string]bool{}
+		w.known[k] = ids
+	}
+	ids[id] = true
+}
+
+// checkRefs checks references: from the cache when possible, otherwise
+// by flushing queued records and querying the transaction.
+func (w *bulkWriter) checkRefs(refs []ref) error {
+	var unknown []ref
+	for _, r := range refs {
+		if !w.known[r.kind][r.id] {
+			unknown = append(unknown, r)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	if err := w.b.flush(w.ctx); err != nil {
+		return err
+	}
+	if err := w.db.checkRefs(w.ctx, w.b.tx(), unknown); err != nil {
+		return err
+	}
+	for _, r := range unknown {
+		if cachedKinds[r.kind] {
+			w.remember(r.kind, r.id)
+		}
+	}
+	return nil
+}
+
+// rowBulk writes each record as it is put with the ordinary statements.
+// It is the simple path, used where no faster one applies.
+type rowBulk struct {
+	db *DB
+	t  *sql.Tx
+}
+
+// newRowBulk begins the bulk's write transaction.
+func newRowBulk(ctx context.Context, db *DB) (*rowBulk, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &rowBulk{db: db, t: tx}, nil
+}
+
+func (b *rowBulk) tx() *sql.Tx                 { return b.t }
+func (b *rowBulk) flush(context.Context) error { return nil }
+func (b *rowBulk) close() error                { return nil }
+
+// put inserts r and its outbox change.
+func (b *rowBulk) put(ctx context.Context, t *table, r amur.Record) error {
+	if err := b.db.insert(ctx, b.t, t, r); err != nil {
+		return err
+	}
+	return b.db.outbox(ctx, b.t, t.kind, "create", r.Base().ID)
+}

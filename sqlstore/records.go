@@ -1,0 +1,234 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"amur"
+)
+
+// create prepares r, fills its bookkeeping fields and stores it with an
+// outbox change in one transaction. On failure r keeps its old Meta.
+func (db *DB) create(ctx context.Context, r amur.Record) error {
+	if err := amur.Prepare(r); err != nil {
+		return err
+	}
+	t, err := tableOf(r.RecordKind())
+	if err != nil {
+		return err
+	}
+	m := r.Base()
+	saved := *m
+	m.Touch(db.now())
+	truncMeta(m)
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		if err := db.checkRefs(ctx, tx, t.refs(r)); err != nil {
+			return err
+		}
+		if err := db.checkUnique(ctx, tx, t, r, true); err != nil {
+			return err
+		}
+		if err := db.insert(ctx, tx, t, r); err != nil {
+			return err
+		}
+		return db.outbox(ctx, tx, t.kind, "create", m.ID)
+	})
+	if err != nil {
+		*m = saved
+	}
+	return err
+}
+
+// update prepares r and replaces the stored record when r.Version equals
+// the stored version; it increments Version, sets UpdatedAt and keeps the
+// stored CreatedAt. On failure r keeps its old Meta.
+func (db *DB) update(ctx context.Context, r amur.Record) error {
+	if err := amur.Prepare(r); err != nil {
+		return err
+	}
+	t, err := tableOf(r.RecordKind())
+	if err != nil {
+		return err
+	}
+	m := r.Base()
+	if m.ID == "" {
+		return amur.Invalid("id", "err.required")
+	}
+	saved := *m
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		if err := db.bumpMeta(ctx, tx, t, m); err != nil {
+			return err
+		}
+		if err := db.checkRefs(ctx, tx, t.refs(r)); err != nil {
+			return err
+		}
+		if err := db.checkUnique(ctx, tx, t, r, false); err != nil {
+			return err
+		}
+		if err := db.replace(ctx, tx, t, r, saved.Version); err != nil {
+			return err
+		}
+		return db.outbox(ctx, tx, t.kind, "update", m.ID)
+	})
+	if err != nil {
+		*m = saved
+	}
+	return err
+}
+
+// bumpMeta reads the stored version of m's record, reports EStale when it
+// differs from m.Version, and sets m to the new version and times.
+func (db *DB) bumpMeta(ctx context.Context, tx *sql.Tx, t *table, m *amur.Meta) error {
+	var version int
+	var created int64
+	err := tx.QueryRowContext(ctx, db.q("SELECT version, created_at FROM "+t.name+" WHERE id = ?"), m.ID).Scan(&version, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return amur.NotFound(string(t.kind), m.ID)
+	}
+	if err != nil {
+		return fmt.Errorf("sqlstore: read %s version: %w", t.kind, err)
+	}
+	if version != m.Version {
+		e := amur.Errorf(amur.EStale, "err.stale", "kind", string(t.kind), "id", m.ID, "version", version)
+		e.Field = "version"
+		return e
+	}
+	m.Version = version + 1
+	m.CreatedAt = fromMS(created)
+	m.UpdatedAt = db.now()
+	truncMeta(m)
+	return nil
+}
+
+// remove deletes the record of kind k with id and writes an outbox change.
+// A record that others reference is EConflict "err.in_use".
+func (db *DB) remove(ctx context.Context, k amur.Kind, id string) error {
+	t, err := tableOf(k)
+	if err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, db.q("DELETE FROM "+t.name+" WHERE id = ?"), id)
+		if err != nil {
+			if db.d.violation(err).kind == vForeignKey {
+				return &amur.Error{Code: amur.EConflict, Key: "err.in_use",
+					Args: map[string]any{"kind": string(k), "id": id}, Err: err}
+			}
+			return fmt.Errorf("sqlstore: delete %s: %w", k, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return amur.NotFound(string(k), id)
+		}
+		return db.outbox(ctx, tx, k, "delete", id)
+	})
+}
+
+// insert writes the main row and child rows of r.
+func (db *DB) insert(ctx context.Context, tx *sql.Tx, t *table, r amur.Record) error {
+	doc, err := encode(r)
+	if err != nil {
+		return err
+	}
+	cols := t.allCols()
+	query := "INSERT INTO " + t.name + " (" + strings.Join(cols, ", ") + ") VALUES (" + placeholders(len(cols)) + ")"
+	if _, err := tx.ExecContext(ctx, db.q(query), t.rowValues(r, doc)...); err != nil {
+		return db.writeErr(t, err)
+	}
+	return db.insertChildren(ctx, tx, t, r)
+}
+
+// replace rewrites the main row of r, guarded by its old version, and
+// replaces its child rows.
+func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, oldVersion int) error {
+	doc, err := encode(r)
+	if err != nil {
+		return err
+	}
+	m := r.Base()
+	set := make([]string, 0, len(t.cols)+3)
+	for _, c := range t.cols {
+		set = append(set, c+" = ?")
+	}
+	set = append(set, "version = ?", "updated_at = ?", "doc = ?")
+	args := append(t.vals(r), m.Version, ms(m.UpdatedAt), doc, m.ID, oldVersion)
+	query := "UPDATE " + t.name + " SET " + strings.Join(set, ", ") + " WHERE id = ? AND version = ?"
+	res, err := tx.ExecContext(ctx, db.q(query), args...)
+	if err != nil {
+		return db.writeErr(t, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n != 1 {
+		return amur.Errorf(amur.EStale, "err.stale", "kind", string(t.kind), "id", m.ID)
+	}
+	for _, c := range t.children {
+		if _, err := tx.ExecContext(ctx, db.q("DELETE FROM "+c.name+" WHERE "+c.cols[0]+" = ?"), m.ID); err != nil {
+			return fmt.Errorf("sqlstore: clear %s: %w", c.name, err)
+		}
+	}
+	return db.insertChildren(ctx, tx, t, r)
+}
+
+// insertChildren writes the child rows of r, one multi-row statement per
+// child table.
+func (db *DB) insertChildren(ctx context.Context, tx *sql.Tx, t *table, r amur.Record) error {
+	id := r.Base().ID
+	for _, c := range t.children {
+		rows := c.rows(r)
+		if len(rows) == 0 {
+			continue
+		}
+		row := "(" + placeholders(len(c.cols)) + ")"
+		args := make([]any, 0, len(rows)*len(c.cols))
+		for _, v := range rows {
+			args = append(append(args, id), v...)
+		}
+		query := "INSERT INTO " + c.name + " (" + strings.Join(c.cols, ", ") + ") VALUES " +
+			strings.TrimSuffix(strings.Repeat(row+",", len(rows)), ",")
+		if _, err := tx.ExecContext(ctx, db.q(query), args...); err != nil {
+			return db.writeErr(t, err)
+		}
+	}
+	return nil
+}
+
+// outbox records a change of the record of kind k with id.
+func (db *DB) outbox(ctx context.Context, tx *sql.Tx, k amur.Kind, op, id string) error {
+	if err := db.d.lockOutbox(ctx, tx); err != nil {
+		return fmt.Errorf("sqlstore: lock outbox: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, db.q("INSERT INTO outbox (kind, id, op, at) VALUES (?, ?, ?, ?)"),
+		string(k), id, op, ms(db.now()))
+	if err != nil {
+		return fmt.Errorf("sqlstore: outbox: %w", err)
+	}
+	return nil
+}
+
+// writeErr turns a driver error of a write to table t into a domain error:
+// a unique violation is EConflict naming the key's field, a foreign key
+// violation EInvalid "err.ref". The driver's error code decides, never its
+// message.
+func (db *DB) writeErr(t *table, err error) error {
+	v := db.d.violation(err)
+	switch v.kind {
+	case vUnique:
+		field := "id"
+		if !v.primary && len(t.unique) > 0 {
+			field = t.unique[0].field
+		}
+		e := amur.Errorf(amur.EConflict, "err.duplicate", "kind", string(t.kind))
+		e.Field, e.Err = field, err
+		return e
+	case vForeignKey:
+		e := amur.Errorf(amur.EInvalid, "err.ref", "kind", string(t.kind))
+		e.Err = err
+		return e
+	}
+	return fmt.Errorf("sqlstore: write %s: %w", t.kind, err)
+}
