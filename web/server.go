@@ -1,0 +1,123 @@
+// Package web turns HTTP requests into calls on the Amur store and results
+// into JSON. It serves the versioned JSON API under /api/v1, its OpenAPI
+// document and a health check; every error is a translated JSON object
+// whose HTTP status comes from one table (see status.go).
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"amur"
+)
+
+// DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Config is everything a Server needs; nothing is read from globals.
+type Config struct {
+	// Store keeps the registry.
+	Store amur.Store
+	// Logger receives access logs and internal errors; nil discards them.
+	Logger *slog.Logger
+	// MaxBodyBytes bounds request bodies; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+}
+
+// Server is the HTTP face of Amur. It implements http.Handler.
+type Server struct {
+	store   amur.Store
+	log     *slog.Logger
+	maxBody int64
+
+	mux     *http.ServeMux
+	handler http.Handler
+	// routes lists every registered pattern, for the OpenAPI check.
+	routes []route
+}
+
+// route is one registered pattern and its handler.
+type route struct {
+	pattern string
+	handler http.HandlerFunc
+}
+
+// New returns a Server for cfg with every route registered. cfg.Store is
+// required; a nil store is a wiring defect and panics at once rather than
+// on the first request.
+func New(cfg Config) *Server {
+	if cfg.Store == nil {
+		panic("web: Config.Store is nil")
+	}
+	s := &Server{
+		store:   cfg.Store,
+		log:     cfg.Logger,
+		maxBody: cfg.MaxBodyBytes,
+		mux:     http.NewServeMux(),
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBodyBytes
+	}
+	s.routes = s.apiRoutes()
+	for _, rt := range s.routes {
+		s.mux.HandleFunc(rt.pattern, rt.handler)
+	}
+	s.handler = s.withRequestID(s.withAccessLog(s.withRecover(s.withSecurityHeaders(http.HandlerFunc(s.dispatch)))))
+	return s
+}
+
+// ServeHTTP answers one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// dispatch hands the request to the mux, answering unmatched requests
+// itself because the mux's own 404 and 405 answers are plain text.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
+	if _, pattern := s.mux.Handler(r); pattern == "" {
+		s.unmatched(w, r)
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// probeMethods are the methods tried to tell 405 from 404.
+var probeMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+// unmatched answers a JSON 405 with Allow when the path exists under other
+// methods, and a JSON 404 otherwise.
+func (s *Server) unmatched(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range probeMethods {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
+		s.fail(w, r, amur.Errorf(amur.ENotFound, "err.route"))
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	s.fail(w, r, amur.Errorf(codeMethodNotAllowed, "err.method"))
+}
+
+// HTTPServer returns an http.Server for h listening on addr, with timeouts
+// and a header limit so slow or greedy clients cannot hold connections.
+func HTTPServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
