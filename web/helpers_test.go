@@ -149,3 +149,14 @@ func mustSeed(tb testing.TB, st amur.Store) *seed {
 	}
 	return s
 }
+
+// doReader sends a JSON body of unknown length, as a chunked upload does.
+func doReader(tb testing.TB, h http.Handler, method, target string, body io.Reader) response {
+	tb.Helper()
+	req := httptest.NewRequest(method, target, io.NopCloser(body))
+	req.ContentLength = -1
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return response{Code: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}
+}
