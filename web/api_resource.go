@@ -246,10 +246,11 @@ func etag(version int) string {
 }
 
 // checkIfMatch refuses the request when it carries If-Match and none of
-// the listed tags is the record's current one.
+// the listed tags is the record's current one. A blank header counts as
+// absent.
 func checkIfMatch(r *http.Request, version int) error {
 	h := r.Header.Values("If-Match")
-	if len(h) == 0 || etagListed(h, etag(version), false) {
+	if strings.TrimSpace(strings.Join(h, "")) == "" || etagListed(h, etag(version), false) {
 		return nil
 	}
 	e := amur.Errorf(amur.EStale, "err.stale")
