@@ -22,17 +22,27 @@ type kindOps struct {
 func ops() map[amur.Kind]kindOps {
 	return map[amur.Kind]kindOps{
 		amur.KindProgram: {
-			get:    func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Program(ctx, id) },
-			create: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.CreateProgram(ctx, r.(*amur.Program)) },
-			update: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.UpdateProgram(ctx, r.(*amur.Program)) },
-			del:    func(ctx context.Context, s amur.Store, id string) error { return s.DeleteProgram(ctx, id) }},
+			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Program(ctx, id) },
+			create: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.CreateProgram(ctx, r.(*amur.Program))
+			},
+			update: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.UpdateProgram(ctx, r.(*amur.Program))
+			},
+			del: func(ctx context.Context, s amur.Store, id string) error { return s.DeleteProgram(ctx, id) }},
 		amur.KindField: {
-			get:    func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Field(ctx, id) },
-			create: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.CreateField(ctx, r.(*amur.Field)) },
-			update: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.UpdateField(ctx, r.(*amur.Field)) },
-			del:    func(ctx context.Context, s amur.Store, id string) error { return s.DeleteField(ctx, id) }},
+			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Field(ctx, id) },
+			create: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.CreateField(ctx, r.(*amur.Field))
+			},
+			update: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.UpdateField(ctx, r.(*amur.Field))
+			},
+			del: func(ctx context.Context, s amur.Store, id string) error { return s.DeleteField(ctx, id) }},
 		amur.KindOrganization: {
-			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Organization(ctx, id) },
+			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) {
+				return s.Organization(ctx, id)
+			},
 			create: func(ctx context.Context, s amur.Store, r amur.Record) error {
 				return s.CreateOrganization(ctx, r.(*amur.Organization))
 			},
@@ -41,22 +51,36 @@ func ops() map[amur.Kind]kindOps {
 			},
 			del: func(ctx context.Context, s amur.Store, id string) error { return s.DeleteOrganization(ctx, id) }},
 		amur.KindPerson: {
-			get:    func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Person(ctx, id) },
-			create: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.CreatePerson(ctx, r.(*amur.Person)) },
-			update: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.UpdatePerson(ctx, r.(*amur.Person)) },
-			del:    func(ctx context.Context, s amur.Store, id string) error { return s.DeletePerson(ctx, id) }},
+			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Person(ctx, id) },
+			create: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.CreatePerson(ctx, r.(*amur.Person))
+			},
+			update: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.UpdatePerson(ctx, r.(*amur.Person))
+			},
+			del: func(ctx context.Context, s amur.Store, id string) error { return s.DeletePerson(ctx, id) }},
 		amur.KindFlagship: {
-			get:    func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Flagship(ctx, id) },
-			create: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.CreateFlagship(ctx, r.(*amur.Flagship)) },
-			update: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.UpdateFlagship(ctx, r.(*amur.Flagship)) },
-			del:    func(ctx context.Context, s amur.Store, id string) error { return s.DeleteFlagship(ctx, id) }},
+			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Flagship(ctx, id) },
+			create: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.CreateFlagship(ctx, r.(*amur.Flagship))
+			},
+			update: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.UpdateFlagship(ctx, r.(*amur.Flagship))
+			},
+			del: func(ctx context.Context, s amur.Store, id string) error { return s.DeleteFlagship(ctx, id) }},
 		amur.KindActivity: {
-			get:    func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Activity(ctx, id) },
-			create: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.CreateActivity(ctx, r.(*amur.Activity)) },
-			update: func(ctx context.Context, s amur.Store, r amur.Record) error { return s.UpdateActivity(ctx, r.(*amur.Activity)) },
-			del:    func(ctx context.Context, s amur.Store, id string) error { return s.DeleteActivity(ctx, id) }},
+			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.Activity(ctx, id) },
+			create: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.CreateActivity(ctx, r.(*amur.Activity))
+			},
+			update: func(ctx context.Context, s amur.Store, r amur.Record) error {
+				return s.UpdateActivity(ctx, r.(*amur.Activity))
+			},
+			del: func(ctx context.Context, s amur.Store, id string) error { return s.DeleteActivity(ctx, id) }},
 		amur.KindTimeline: {
-			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) { return s.TimelineEntry(ctx, id) },
+			get: func(ctx context.Context, s amur.Store, id string) (amur.Record, error) {
+				return s.TimelineEntry(ctx, id)
+			},
 			create: func(ctx context.Context, s amur.Store, r amur.Record) error {
 				return s.CreateTimelineEntry(ctx, r.(*amur.TimelineEntry))
 			},

@@ -218,12 +218,12 @@ func TestStats(t *testing.T) {
 		got, err := s.Stats(ctx, amur.ActivityFilter{ProgramID: w.program.ID, Page: amur.Page{Limit: 1}})
 		must(t, err)
 		want := &amur.Stats{
-			Activities: 4,
-			ByType:     map[string]int{"forum": 2, "joint_research": 1, "exhibition": 1},
-			ByStatus:   map[string]int{"planned": 2, "in_progress": 1, "held": 1},
-			BySide:     map[string]int{"CN": 4, "RU": 4, "BY": 1},
-			ByField:    map[string]int{"1.1": 1, "1.1.quantum": 1, "2": 1, "2.3": 2},
-			ByMonth:    map[string]int{"2020-08": 1, "2020-10": 1, "2021-03": 2},
+			Activities:    4,
+			ByType:        map[string]int{"forum": 2, "joint_research": 1, "exhibition": 1},
+			ByStatus:      map[string]int{"planned": 2, "in_progress": 1, "held": 1},
+			BySide:        map[string]int{"CN": 4, "RU": 4, "BY": 1},
+			ByField:       map[string]int{"1.1": 1, "1.1.quantum": 1, "2": 1, "2.3": 2},
+			ByMonth:       map[string]int{"2020-08": 1, "2020-10": 1, "2021-03": 2},
 			Organizations: 3, People: 2, Fields: 5, Flagships: 0, Timeline: 0,
 		}
 		if d := cmp.Diff(want, got); d != "" {
