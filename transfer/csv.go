@@ -26,7 +26,7 @@ type csvSource struct {
 func newCSVSource(k amur.Kind, in *limitReader) (*csvSource, error) {
 	br := bufio.NewReaderSize(in, 64<<10)
 	if err := skipBOM(br); err != nil {
-		return nil, in.readError(err, 1)
+		return nil, in.readError(err)
 	}
 	r := csv.NewReader(br)
 	r.ReuseRecord = true
@@ -110,11 +110,7 @@ func (s *csvSource) readError(err error) error {
 	var pe *csv.ParseError
 	switch {
 	case errors.Is(err, errTooLarge):
-		line := 0
-		if errors.As(err, &pe) {
-			line = pe.StartLine
-		}
-		return s.in.readError(err, line)
+		return s.in.readError(err)
 	case errors.As(err, &pe):
 		e := amur.Errorf(amur.EInvalid, "err.csv_syntax", "detail", pe.Err.Error())
 		e.Line = pe.StartLine

@@ -64,7 +64,7 @@ func (j *jsonSource) nextRaw() ([]byte, int, error) {
 	c, ok := j.peek()
 	if !ok {
 		if j.rerr != nil {
-			return nil, j.line, j.in.readError(j.rerr, j.line)
+			return nil, j.line, j.in.readError(j.rerr)
 		}
 		if j.array {
 			return nil, j.line, jsonError(j.line, `unexpected end of input: the array lacks its closing "]"`)
@@ -87,7 +87,7 @@ func (j *jsonSource) arrayStep() error {
 	c, ok := j.peek()
 	switch {
 	case !ok && j.rerr != nil:
-		return j.in.readError(j.rerr, j.line)
+		return j.in.readError(j.rerr)
 	case !ok && !j.started:
 		return io.EOF
 	case !ok:
@@ -105,7 +105,7 @@ func (j *jsonSource) arrayStep() error {
 			return jsonError(j.line, `unexpected data after the closing "]"`)
 		}
 		if j.rerr != nil {
-			return j.in.readError(j.rerr, j.line)
+			return j.in.readError(j.rerr)
 		}
 		return io.EOF
 	case j.first:
@@ -221,7 +221,7 @@ func (j *jsonSource) object() ([]byte, int, error) {
 		}
 		if !j.fill() {
 			if j.rerr != nil {
-				return nil, start, j.in.readError(j.rerr, start)
+				return nil, start, j.in.readError(j.rerr)
 			}
 			return nil, start, jsonError(start, "unexpected end of input inside the record")
 		}

@@ -41,13 +41,11 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// readError turns a read error into the error an import reports, adding
-// the line it was reading.
-func (l *limitReader) readError(err error, line int) error {
+// readError turns a read error into the error an import reports. The
+// size limit is the whole file's, so its error names no line.
+func (l *limitReader) readError(err error) error {
 	if errors.Is(err, errTooLarge) {
-		e := amur.Errorf(amur.ETooLarge, "err.file_too_large", "max", l.max)
-		e.Line = line
-		return e
+		return amur.Errorf(amur.ETooLarge, "err.file_too_large", "max", l.max)
 	}
 	return err
 }
