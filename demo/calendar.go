@@ -72,16 +72,16 @@ func formatAt(rng *rand.Rand, t time.Time) amur.Format {
 }
 
 // statusOf returns the status of an activity from start to end (its last
-// instant) as the program office knew it at the snapshot. Past activities
-// were mostly held; in-person ones in the first pandemic months were often
-// cancelled.
+// instant) as the program office knew it at the snapshot: those of the
+// coming month approved, later ones planned, running ones in progress.
+// Past activities were mostly held; in-person ones in the first pandemic
+// months were often cancelled.
 func statusOf(rng *rand.Rand, start, end time.Time, f amur.Format) amur.ActivityStatus {
 	switch {
-	case !start.Before(snapshot):
-		if chance(rng, 0.25) {
-			return amur.Approved
-		}
+	case !start.Before(snapshot.AddDate(0, 1, 0)):
 		return amur.Planned
+	case !start.Before(snapshot):
+		return amur.Approved
 	case !end.Before(snapshot):
 		return amur.InProgress
 	}

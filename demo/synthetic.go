@@ -83,11 +83,20 @@ func (b *builder) addSynthActivity(i int, pool *orgPool) {
 }
 
 // fieldsOf returns the topic's field and, for one activity in five, the
-// field of a second topic.
+// field of a second topic of the same broad field.
 func (b *builder) fieldsOf(p plan) []string {
 	fields := []string{p.topic.field}
-	if chance(b.rng, 0.2) {
-		fields = append(fields, topics[weighted(b.rng, topicWeights(false))].field)
+	if !chance(b.rng, 0.2) {
+		return fields
+	}
+	var near []string
+	for _, t := range topics {
+		if t.field[0] == p.topic.field[0] && t.field != p.topic.field && !slices.Contains(near, t.field) {
+			near = append(near, t.field)
+		}
+	}
+	if len(near) > 0 {
+		fields = append(fields, pick(b.rng, near))
 	}
 	return fields
 }
@@ -120,7 +129,7 @@ func (b *builder) schedule(a *amur.Activity, p plan) {
 			a.Start = monthMoment(p.start)
 		}
 		end := p.start.AddDate(0, months-1, 1-p.start.Day())
-		if last := time.Date(2021, 12, 1, 0, 0, 0, 0, time.UTC); end.After(last) && !p.start.After(last) && !chance(rng, 0.3) {
+		if last := time.Date(2021, 12, 1, 0, 0, 0, 0, time.UTC); end.After(last) && !p.start.After(last) && !chance(rng, 0.2) {
 			end = last
 		}
 		a.End = monthMoment(end)
