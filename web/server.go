@@ -1,7 +1,7 @@
 // Package web turns HTTP requests into calls on the Amur store and results
 // into JSON. It serves the versioned JSON API under /api/v1, its OpenAPI
 // document and a health check; every error is a translated JSON object
-// whose HTTP status comes from one table (see status.go).
+// whose HTTP status comes from one table (statusOf in respond.go).
 package web
 
 import (
