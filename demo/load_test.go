@@ -19,7 +19,9 @@ type fakeStore struct {
 var _ amur.Store = (*fakeStore)(nil)
 
 // Bulk calls the bulk field.
-func (s *fakeStore) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error { return s.bulk(ctx, fn) }
+func (s *fakeStore) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
+	return s.bulk(ctx, fn)
+}
 
 // writer is an amur.BulkWriter whose Put runs a function field.
 type writer struct{ put func(amur.Record) error }
