@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -221,6 +222,11 @@ func (imp *importer) flush() error {
 		for _, r := range imp.refs {
 			if !imp.resolved(r, p.seq) && missing[r.kind][r.id] {
 				return amur.AtLine(amur.Invalid(r.path(), "err.ref", "value", r.id), p.line)
+			}
+		}
+		for _, u := range uniqueKeys(p.rec) {
+			if taken, err := storedKey(imp.ctx, imp.s, imp.kind, u); taken || err != nil {
+				return cmp.Or(err, error(conflict(p.line, u.field, u.value)))
 			}
 		}
 		if err := imp.w.Put(p.rec); err != nil {

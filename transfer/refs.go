@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"context"
 	"strconv"
 
 	"amur"
@@ -188,6 +189,35 @@ func uniqueKeys(rec amur.Record) []uniqueKey {
 		return []uniqueKey{{"slug", r.Slug}}
 	}
 	return nil
+}
+
+// storedKey reports whether a record of kind k other than the one being
+// imported already holds unique key u in the store. The store would refuse
+// the record too, but a store that writes in batches may do so only when
+// the batch is flushed, too late to name the line.
+func storedKey(ctx context.Context, s amur.Store, k amur.Kind, u uniqueKey) (bool, error) {
+	one := amur.Page{Limit: 1}
+	var err error
+	switch {
+	case u.field == "ror":
+		var l *amur.List[*amur.Organization]
+		if l, err = s.Organizations(ctx, amur.OrganizationFilter{ROR: u.value, Page: one}); err == nil {
+			return len(l.Items) > 0, nil
+		}
+	case u.field == "orcid":
+		var l *amur.List[*amur.Person]
+		if l, err = s.People(ctx, amur.PersonFilter{ORCID: u.value, Page: one}); err == nil {
+			return len(l.Items) > 0, nil
+		}
+	case k == amur.KindProgram:
+		_, err = s.Program(ctx, u.value)
+	case k == amur.KindFlagship:
+		_, err = s.Flagship(ctx, u.value)
+	}
+	if amur.ErrorCode(err) == amur.ENotFound {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // provenanceOf returns the provenance of rec, or nil for kinds without one.
