@@ -50,8 +50,8 @@ func benchBase() []amur.Record {
 func benchActivity(r *rand.Rand, i int) *amur.Activity {
 	n := strconv.Itoa(i)
 	a := &amur.Activity{
-		Meta:  amur.Meta{ID: fid(1_000_000 + i), Version: 1, CreatedAt: at(i), UpdatedAt: at(i)},
-		Title: amur.Text{ZH: "中俄联合研究项目第" + n + "号", RU: "Совместный проект №" + n + ", «ёмкость»", EN: "Joint project No. " + n, Orig: amur.ZH, Machine: []amur.Lang{amur.EN}},
+		Meta:        amur.Meta{ID: fid(1_000_000 + i), Version: 1, CreatedAt: at(i), UpdatedAt: at(i)},
+		Title:       amur.Text{ZH: "中俄联合研究项目第" + n + "号", RU: "Совместный проект №" + n + ", «ёмкость»", EN: "Joint project No. " + n, Orig: amur.ZH, Machine: []amur.Lang{amur.EN}},
 		Description: amur.T("ru", "Описание проекта: сотрудничество в области науки, \"кавычки\" и запятые, строка "+n),
 		Type:        amur.ActivityTypes[r.IntN(len(amur.ActivityTypes))], Status: amur.ActivityStatuses[r.IntN(len(amur.ActivityStatuses))],
 		Fields: []string{[]string{"1", "1.1", "1.1.vaccines"}[r.IntN(3)]},
