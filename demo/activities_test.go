@@ -18,6 +18,8 @@ func (x *index) byTitle(en string) *amur.Activity {
 	return nil
 }
 
+// TestRealActivities checks the activities of the facts: dates, types, formats
+// and flagship links.
 func TestRealActivities(t *testing.T) {
 	x := indexOf(defaults(t))
 	tests := []struct {
@@ -53,6 +55,8 @@ func TestRealActivities(t *testing.T) {
 	}
 }
 
+// TestCIEPForumSpeakers checks that the CIEP 2020 Shenzhen forum has its seven
+// guests as speakers and their seven organisations.
 func TestCIEPForumSpeakers(t *testing.T) {
 	x := indexOf(defaults(t))
 	a := x.byTitle("CIEP 2020 Shenzhen forum plenary: China–Russia Scientific and Technological Innovation Cooperation")
@@ -73,6 +77,9 @@ func TestCIEPForumSpeakers(t *testing.T) {
 	}
 }
 
+// TestTimeline checks that every dated event of the facts has a complete
+// trilingual entry, and that the ground-breaking is a milestone of both
+// nuclear flagships.
 func TestTimeline(t *testing.T) {
 	x := indexOf(defaults(t))
 	var dates []string
@@ -101,6 +108,9 @@ func TestTimeline(t *testing.T) {
 	}
 }
 
+// TestSyntheticDistribution checks the spread of activities over time: about
+// 500 in 2020, few before the opening, mostly online in 2020 and less so in
+// 2021.
 func TestSyntheticDistribution(t *testing.T) {
 	x := indexOf(defaults(t))
 	total, in2020, synth, beforeOpening := len(x.acts), 0, 0, 0
@@ -138,6 +148,9 @@ func TestSyntheticDistribution(t *testing.T) {
 	}
 }
 
+// TestSyntheticActivities checks that every synthetic activity has
+// participants of both sides, texts in three languages, fields, a known type
+// and a status that fits its dates.
 func TestSyntheticActivities(t *testing.T) {
 	x := indexOf(defaults(t))
 	types := map[amur.ActivityType]bool{}

@@ -71,6 +71,8 @@ func factsOnly(recs []amur.Record) []amur.Record {
 	return out
 }
 
+// TestBuildIsDeterministic checks that equal options give byte-identical
+// records and different options different ones.
 func TestBuildIsDeterministic(t *testing.T) {
 	tests := []struct {
 		name string
@@ -97,6 +99,8 @@ func TestBuildIsDeterministic(t *testing.T) {
 	}
 }
 
+// TestFactsDoNotDependOnOptions checks that the real records, ids included,
+// are the same whatever the size and seed of the synthetic part.
 func TestFactsDoNotDependOnOptions(t *testing.T) {
 	want := jsonLines(t, factsOnly(mustBuild(t, Options{Activities: 5, Seed: 1})))
 	for _, opts := range []Options{{Seed: 2}, {Activities: 300, Seed: 99}} {
@@ -107,6 +111,8 @@ func TestFactsDoNotDependOnOptions(t *testing.T) {
 	}
 }
 
+// TestOptionsOutOfRange checks that Build rejects sizes outside 0 to
+// MaxActivities with an error naming the option.
 func TestOptionsOutOfRange(t *testing.T) {
 	tests := []struct {
 		name string
@@ -125,6 +131,8 @@ func TestOptionsOutOfRange(t *testing.T) {
 	}
 }
 
+// TestRecordsArePrepared checks that every record reads back from its JSON,
+// passes amur.Prepare and is not changed by it.
 func TestRecordsArePrepared(t *testing.T) {
 	recs := defaults(t)
 	before := jsonLines(t, recs)
@@ -144,6 +152,8 @@ func TestRecordsArePrepared(t *testing.T) {
 	}
 }
 
+// TestGolden compares a small build with testdata/small.json; run with -update
+// to accept a change.
 func TestGolden(t *testing.T) {
 	type entry struct {
 		Kind   amur.Kind   `json:"kind"`

@@ -49,6 +49,8 @@ func trilingual(t amur.Text) bool {
 	return t.ZH != "" && t.RU != "" && t.EN != "" && t.Orig.Valid()
 }
 
+// TestFields checks the FORD classification and the program sub-fields:
+// counts, parents and labels.
 func TestFields(t *testing.T) {
 	x := indexOf(defaults(t))
 	top, second := 0, 0
@@ -93,6 +95,8 @@ func TestFields(t *testing.T) {
 	}
 }
 
+// TestProgram checks the program's names, years, sides, goals and priority
+// fields.
 func TestProgram(t *testing.T) {
 	p := indexOf(defaults(t)).program
 	if p.Slug != "cn-ru-sti-2020-2021" || p.Name.ZH != "中俄科技创新年" ||
@@ -119,6 +123,8 @@ func TestProgram(t *testing.T) {
 	}
 }
 
+// TestOrganizations checks the organisations of the facts: country, ROR id,
+// trilingual names and former names.
 func TestOrganizations(t *testing.T) {
 	x := indexOf(defaults(t))
 	tests := []struct{ en, country, ror string }{
@@ -153,6 +159,8 @@ func TestOrganizations(t *testing.T) {
 	}
 }
 
+// TestRealPeople checks the people of the facts: names in both scripts,
+// affiliations and variant spellings.
 func TestRealPeople(t *testing.T) {
 	x := indexOf(defaults(t))
 	tests := []struct {
@@ -192,6 +200,7 @@ func TestRealPeople(t *testing.T) {
 	}
 }
 
+// TestFlagships checks that the five flagship projects are complete.
 func TestFlagships(t *testing.T) {
 	x := indexOf(defaults(t))
 	for _, slug := range []string{"nica", "math-center", "tianwan-7-8", "xudapu-3-4", "sti-fund"} {

@@ -38,6 +38,8 @@ func bulkWith(put func(amur.Record) error) *fakeStore {
 	}}
 }
 
+// TestLoadPutsBuildsRecordsInOrder checks that Load puts exactly Build's
+// records, in Build's order.
 func TestLoadPutsBuildsRecordsInOrder(t *testing.T) {
 	opts := Options{Activities: 40, Seed: 3}
 	var got []amur.Record
@@ -57,6 +59,8 @@ func TestLoadPutsBuildsRecordsInOrder(t *testing.T) {
 	}
 }
 
+// TestLoadStopsAtTheFirstError checks that Load returns the first failed put
+// or the cancelled context and puts nothing after it.
 func TestLoadStopsAtTheFirstError(t *testing.T) {
 	boom := errors.New("boom")
 	ctx, cancel := context.WithCancel(context.Background())
@@ -92,6 +96,8 @@ func TestLoadStopsAtTheFirstError(t *testing.T) {
 	}
 }
 
+// TestLoadIntoStore loads the demo program into a fresh store of every
+// available dialect and counts each kind.
 func TestLoadIntoStore(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the demo program into a database")

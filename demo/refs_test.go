@@ -66,6 +66,9 @@ func (s seen) check(t *testing.T, r amur.Record) {
 	}
 }
 
+// TestReferencesResolve checks that every field code, organisation, person,
+// flagship, program and activity a record refers to comes before it, and that
+// no id repeats.
 func TestReferencesResolve(t *testing.T) {
 	s := seen{}
 	for _, k := range amur.Kinds {
@@ -81,6 +84,8 @@ func TestReferencesResolve(t *testing.T) {
 	}
 }
 
+// TestKindsInDependencyOrder checks that the records come kind by kind in
+// amur.Kinds order.
 func TestKindsInDependencyOrder(t *testing.T) {
 	last := -1
 	for _, r := range defaults(t) {
@@ -92,6 +97,8 @@ func TestKindsInDependencyOrder(t *testing.T) {
 	}
 }
 
+// TestMeta checks ids and timestamps: UUIDv7 ids whose time is the creation
+// time, ascending in build order, version 1 and UTC millisecond timestamps.
 func TestMeta(t *testing.T) {
 	var prev string
 	for _, r := range defaults(t) {
