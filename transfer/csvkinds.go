@@ -30,6 +30,7 @@ type codec[T any, P record[T]] struct {
 	cols []column[T]
 }
 
+// names returns the header names in column order.
 func (c *codec[T, P]) names() []string {
 	out := make([]string, len(c.cols))
 	for i, col := range c.cols {
@@ -38,11 +39,16 @@ func (c *codec[T, P]) names() []string {
 	return out
 }
 
-func (c *codec[T, P]) path(i int) string      { return c.cols[i].path }
+// path returns the field path of column i.
+func (c *codec[T, P]) path(i int) string { return c.cols[i].path }
+
+// newRecord returns an empty record of type T.
 func (c *codec[T, P]) newRecord() amur.Record { return P(new(T)) }
 
+// get returns the cell of column i of r.
 func (c *codec[T, P]) get(r amur.Record, i int) string { return c.cols[i].get(r.(P)) }
 
+// set reads the cell v of column i into r.
 func (c *codec[T, P]) set(r amur.Record, i int, v string, x *cell) error {
 	return c.cols[i].set(r.(P), v, x)
 }
@@ -68,6 +74,7 @@ var codecs = map[amur.Kind]csvCodec{
 	amur.KindTimeline:     &codec[amur.TimelineEntry, *amur.TimelineEntry]{timelineCols()},
 }
 
+// fieldCols are the columns of a field.
 func fieldCols() []column[amur.Field] {
 	type T = amur.Field
 	meta := func(t *T) *amur.Meta { return &t.Meta }
@@ -78,6 +85,7 @@ func fieldCols() []column[amur.Field] {
 	)
 }
 
+// programCols are the columns of a program.
 func programCols() []column[amur.Program] {
 	type T = amur.Program
 	meta := func(t *T) *amur.Meta { return &t.Meta }
@@ -97,6 +105,7 @@ func programCols() []column[amur.Program] {
 	)
 }
 
+// orgCols are the columns of an organisation.
 func orgCols() []column[amur.Organization] {
 	type T = amur.Organization
 	meta := func(t *T) *amur.Meta { return &t.Meta }
@@ -131,6 +140,7 @@ func nameCols(script string, f func(*amur.Person) *amur.PersonName) []column[amu
 	}
 }
 
+// personCols are the columns of a person.
 func personCols() []column[amur.Person] {
 	type T = amur.Person
 	meta := func(t *T) *amur.Meta { return &t.Meta }
@@ -156,6 +166,7 @@ func personCols() []column[amur.Person] {
 	)
 }
 
+// flagshipCols are the columns of a flagship project.
 func flagshipCols() []column[amur.Flagship] {
 	type T = amur.Flagship
 	meta := func(t *T) *amur.Meta { return &t.Meta }
@@ -178,6 +189,7 @@ func flagshipCols() []column[amur.Flagship] {
 	)
 }
 
+// activityCols are the columns of an activity.
 func activityCols() []column[amur.Activity] {
 	type T = amur.Activity
 	meta := func(t *T) *amur.Meta { return &t.Meta }
@@ -208,6 +220,7 @@ func activityCols() []column[amur.Activity] {
 	)
 }
 
+// timelineCols are the columns of a timeline entry.
 func timelineCols() []column[amur.TimelineEntry] {
 	type T = amur.TimelineEntry
 	meta := func(t *T) *amur.Meta { return &t.Meta }

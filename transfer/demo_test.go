@@ -19,6 +19,6 @@ func TestRoundTripDemo(t *testing.T) {
 		t.Fatalf("the demo stored %d activities, want at least 200", n)
 	}
 	for _, f := range Formats {
-		t.Run(string(f), func(t *testing.T) { roundTrip(t, s, f) })
+		t.Run(string(f), func(t *testing.T) { roundTrip(t, s, f, freshStore) })
 	}
 }

@@ -111,27 +111,36 @@ func counts(t *testing.T, s amur.Store) map[amur.Kind]int {
 }
 
 func TestImportRejects(t *testing.T) {
-	s := freshStore(t)
-	load(t, s, fixtures())
-	before := counts(t, s)
-	for _, tc := range append(csvCases(), jsonCases(t)...) {
-		t.Run(string(tc.format)+"/"+tc.name, func(t *testing.T) {
-			n, err := Import(context.Background(), s, tc.kind, tc.format, strings.NewReader(tc.input), ImportOptions{MaxBytes: tc.max})
-			var e *amur.Error
-			if !errors.As(err, &e) {
-				t.Fatalf("Import = %d, %v; want an *amur.Error", n, err)
-			}
-			if e.Code != tc.code || e.Key != tc.key || e.Line != tc.line || e.Field != tc.field {
-				t.Errorf("error = %s\nwant code %s, key %s, line %d, field %q", e, tc.code, tc.key, tc.line, tc.field)
-			}
-			if n != 0 {
-				t.Errorf("Import returned %d stored records with an error", n)
-			}
-			for k, got := range counts(t, s) {
-				if got != before[k] {
-					t.Errorf("%s: %d records stored, want %d", k, got, before[k])
-				}
+	for name, open := range dialects() {
+		t.Run(name, func(t *testing.T) {
+			s := open(t)
+			load(t, s, fixtures())
+			for _, tc := range append(csvCases(), jsonCases(t)...) {
+				t.Run(string(tc.format)+"/"+tc.name, func(t *testing.T) { expectReject(t, s, tc) })
 			}
 		})
+	}
+}
+
+// expectReject imports the file of tc into s and checks the error and
+// that s still holds what it held before.
+func expectReject(t *testing.T, s amur.Store, tc badCase) {
+	t.Helper()
+	before := counts(t, s)
+	n, err := Import(context.Background(), s, tc.kind, tc.format, strings.NewReader(tc.input), ImportOptions{MaxBytes: tc.max})
+	var e *amur.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("Import = %d, %v; want an *amur.Error", n, err)
+	}
+	if e.Code != tc.code || e.Key != tc.key || e.Line != tc.line || e.Field != tc.field {
+		t.Errorf("error = %s\nwant code %s, key %s, line %d, field %q", e, tc.code, tc.key, tc.line, tc.field)
+	}
+	if n != 0 {
+		t.Errorf("Import returned %d stored records with an error", n)
+	}
+	for k, got := range counts(t, s) {
+		if got != before[k] {
+			t.Errorf("%s: %d records stored, want %d", k, got, before[k])
+		}
 	}
 }

@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -98,6 +99,16 @@ func load(tb testing.TB, s amur.Store, recs []amur.Record) {
 	if err != nil {
 		tb.Fatalf("load: %v", err)
 	}
+}
+
+// dialects returns an opener of fresh stores for every database the tests
+// can reach: SQLite always, PostgreSQL when AMUR_TEST_POSTGRES is set.
+func dialects() map[string]func(testing.TB) amur.Store {
+	out := map[string]func(testing.TB) amur.Store{"sqlite": freshStore}
+	if os.Getenv(testkit.PostgresEnv) != "" {
+		out["postgres"] = func(tb testing.TB) amur.Store { return testkit.MustOpenPostgres(tb) }
+	}
+	return out
 }
 
 // freshStore returns an empty migrated SQLite store.

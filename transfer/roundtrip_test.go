@@ -68,10 +68,10 @@ func countRecords(tb testing.TB, b []byte, f Format) int {
 // and exports again, requiring the same bytes for every kind. It also
 // requires the JSON Lines export of the fresh store to equal that of s:
 // then the format lost no value on the way.
-func roundTrip(t *testing.T, s amur.Store, f Format) {
+func roundTrip(t *testing.T, s amur.Store, f Format, open func(testing.TB) amur.Store) {
 	t.Helper()
 	first := exportAll(t, s, f)
-	s2 := freshStore(t)
+	s2 := open(t)
 	importAll(t, s2, f, first)
 	second := exportAll(t, s2, f)
 	want, got := exportAll(t, s, JSONL), exportAll(t, s2, JSONL)
@@ -97,9 +97,13 @@ func firstDiff(a, b []byte) string {
 }
 
 func TestRoundTripFixtures(t *testing.T) {
-	s := freshStore(t)
-	load(t, s, fixtures())
-	for _, f := range Formats {
-		t.Run(string(f), func(t *testing.T) { roundTrip(t, s, f) })
+	for name, open := range dialects() {
+		t.Run(name, func(t *testing.T) {
+			s := open(t)
+			load(t, s, fixtures())
+			for _, f := range Formats {
+				t.Run(string(f), func(t *testing.T) { roundTrip(t, s, f, open) })
+			}
+		})
 	}
 }
