@@ -132,19 +132,30 @@ func newBuilder(opts Options, emit func(amur.Record) error) *builder {
 	}
 }
 
-// add prepares r and emits it, remembering its id under key.
+// add prepares r and emits it, remembering its id under key for the
+// records that refer to it.
 func (b *builder) add(key string, r amur.Record) {
+	if b.put(key, r) {
+		b.ids[string(r.RecordKind())+"/"+key] = r.Base().ID
+	}
+}
+
+// put prepares r and emits it, reporting whether it succeeded. Synthetic
+// activities are put without remembering their ids: nothing refers to them,
+// and a large program would otherwise fill memory with ids.
+func (b *builder) put(key string, r amur.Record) bool {
 	if b.err != nil {
-		return
+		return false
 	}
 	if err := amur.Prepare(r); err != nil {
 		b.err = fmt.Errorf("demo: %s %q: %w", r.RecordKind(), key, err)
-		return
+		return false
 	}
-	b.ids[string(r.RecordKind())+"/"+key] = r.Base().ID
 	if err := b.emit(r); err != nil {
 		b.err = err
+		return false
 	}
+	return true
 }
 
 // id returns the id of the record of kind k emitted under key; an unknown

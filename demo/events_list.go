@@ -102,7 +102,7 @@ func fundActivity() realActivity {
 				"China's Ministry of Science and Technology and Russia's Ministry of Economic Development signed a memorandum on setting up the fund on 5 June 2019; the letter to the closing on 26 November 2021 named its launch a success."),
 			Type: amur.OtherActivityType, Status: amur.Held, Fields: []string{"2", "5.2"},
 			Start: amur.MustMoment("2019-06-05"), End: amur.MustMoment("2021-11"), Zone: zoneBeijing,
-			Format: amur.InPerson, Location: en3("莫斯科", "Москва", "Moscow"), Sides: both,
+			Format: amur.InPerson, Sides: both,
 			Outcomes: []amur.Outcome{{Kind: amur.Agreement, Date: amur.MustDate("2019-06-05"),
 				Title: en3("设立中俄科技创新基金的谅解备忘录", "Меморандум о создании российско-китайского фонда научно-технических инноваций",
 					"Memorandum of understanding on the China–Russia science and technology innovation fund")}},

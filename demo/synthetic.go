@@ -79,7 +79,7 @@ func (b *builder) addSynthActivity(i int, pool *orgPool) {
 	a.Participants = b.participants(pool, p)
 	b.writeTexts(a, &p)
 	a.Outcomes = b.outcomes(a, p)
-	b.add(key, a)
+	b.put(key, a)
 }
 
 // fieldsOf returns the topic's field and, for one activity in five, the
