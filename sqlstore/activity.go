@@ -7,32 +7,50 @@ import (
 	"amur"
 )
 
-// activityTable stores activities: filter columns on the main row, fields
-// and participants as child rows so that filters use indexes and foreign
-// keys guard the references.
+// activityTable stores activities: filter columns on the main row, and
+// child rows keyed by the field, organisation or person they name, so that
+// filters use indexes and foreign keys guard the references.
 var activityTable = &table{
 	kind: amur.KindActivity,
 	name: "activities",
-	cols: []string{"program_id", "type", "status", "start_at", "start_month", "sides", "flagship_id", "synthetic"},
+	cols: []string{"program_id", "type", "status", "start_at", "start_month", "sides", "fields", "flagship_id", "synthetic"},
 	vals: func(r amur.Record) []any {
 		a := r.(*amur.Activity)
-		return []any{null(a.ProgramID), string(a.Type), string(a.Status), ms(a.StartTime()),
-			monthKey(a.Start), joinSides(a.Sides), null(a.FlagshipID), a.Synthetic}
+		return []any{null(a.ProgramID), string(a.Type), string(a.Status), ms(startTime(a)),
+			monthKey(a.Start), joinList(a.Sides), joinList(a.Fields), null(a.FlagshipID), a.Synthetic}
 	},
 	children: []child{
-		{name: "activity_fields", cols: []string{"activity_id", "field_code"},
-			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.Activity).Fields) }},
-		{name: "activity_participants", cols: []string{"activity_id", "pos", "org_id", "person_id", "side", "role"},
-			rows: func(r amur.Record) [][]any { return participantRows(r.(*amur.Activity)) }},
+		{name: "activity_fields", cols: []string{"field_code", "activity_id"}, nkey: 2, rows: activityFieldRows},
+		{name: "activity_orgs", cols: []string{"org_id", "activity_id", "pos", "side", "role"}, nkey: 3,
+			rows: func(r amur.Record) [][]any { return participantRows(r.(*amur.Activity), true) }},
+		{name: "activity_people", cols: []string{"person_id", "activity_id", "pos", "side", "role"}, nkey: 3,
+			rows: func(r amur.Record) [][]any { return participantRows(r.(*amur.Activity), false) }},
 	},
 	refs: activityRefs,
 }
 
-// participantRows returns the participant rows of a, numbered by position.
-func participantRows(a *amur.Activity) [][]any {
-	out := make([][]any, len(a.Participants))
+// activityFieldRows returns the (field, activity) rows of an activity.
+func activityFieldRows(r amur.Record) [][]any {
+	a := r.(*amur.Activity)
+	out := make([][]any, len(a.Fields))
+	for i, f := range a.Fields {
+		out[i] = []any{f, a.ID}
+	}
+	return out
+}
+
+// participantRows returns the rows of the organisations (orgs true) or the
+// people among a's participants, numbered by position in the list.
+func participantRows(a *amur.Activity, orgs bool) [][]any {
+	out := make([][]any, 0, len(a.Participants))
 	for i, p := range a.Participants {
-		out[i] = []any{i, null(p.OrgID), null(p.PersonID), p.Side, string(p.Role)}
+		id := p.PersonID
+		if orgs {
+			id = p.OrgID
+		}
+		if id != "" {
+			out = append(out, []any{id, a.ID, i, p.Side, string(p.Role)})
+		}
 	}
 	return out
 }
@@ -40,13 +58,15 @@ func participantRows(a *amur.Activity) [][]any {
 // activityRefs returns the references of an activity in field order.
 func activityRefs(r amur.Record) []ref {
 	a := r.(*amur.Activity)
-	out := optRef("program_id", amur.KindProgram, a.ProgramID)
-	out = append(out, listRefs("fields", amur.KindField, a.Fields)...)
-	out = append(out, optRef("flagship_id", amur.KindFlagship, a.FlagshipID)...)
+	out := make([]ref, 0, 2+len(a.Fields)+len(a.Participants))
+	out = addRef(out, "program_id", -1, "", amur.KindProgram, a.ProgramID)
+	for _, f := range a.Fields {
+		out = addRef(out, "fields", -1, "", amur.KindField, f)
+	}
+	out = addRef(out, "flagship_id", -1, "", amur.KindFlagship, a.FlagshipID)
 	for i, p := range a.Participants {
-		f := indexed("participants", i)
-		out = append(out, optRef(f+".org_id", amur.KindOrganization, p.OrgID)...)
-		out = append(out, optRef(f+".person_id", amur.KindPerson, p.PersonID)...)
+		out = addRef(out, "participants", i, ".org_id", amur.KindOrganization, p.OrgID)
+		out = addRef(out, "participants", i, ".person_id", amur.KindPerson, p.PersonID)
 	}
 	return out
 }
@@ -95,10 +115,10 @@ func activityWhere(f amur.ActivityFilter) (filter, error) {
 		w.add("x.start_at <= ?", ms(f.To.Truncate(time.Millisecond)))
 	}
 	if f.OrgID != "" {
-		w.add("x.id IN (SELECT activity_id FROM activity_participants WHERE org_id = ?)", f.OrgID)
+		w.add("x.id IN (SELECT activity_id FROM activity_orgs WHERE org_id = ?)", f.OrgID)
 	}
 	if f.PersonID != "" {
-		w.add("x.id IN (SELECT activity_id FROM activity_participants WHERE person_id = ?)", f.PersonID)
+		w.add("x.id IN (SELECT activity_id FROM activity_people WHERE person_id = ?)", f.PersonID)
 	}
 	if f.FlagshipID != "" {
 		w.add("x.flagship_id = ?", f.FlagshipID)
@@ -109,11 +129,11 @@ func activityWhere(f amur.ActivityFilter) (filter, error) {
 	return w, nil
 }
 
-// fieldCond matches activities in any of the codes or their sub-fields. The
-// probe runs per candidate activity on the (activity_id, field_code) key,
-// which stays cheap because an activity has few fields.
+// fieldCond matches activities in any of the codes or their sub-fields,
+// on the row's fields column ("1.1,2.3"): testing the row that is read
+// anyway is cheaper than probing a child table per candidate.
 func fieldCond(w *filter, codes []string) error {
-	cond := "EXISTS (SELECT 1 FROM activity_fields af WHERE af.activity_id = x.id AND ("
+	cond := "("
 	var args []any
 	for i, c := range codes {
 		if !amur.ValidFieldCode(c) {
@@ -122,12 +142,12 @@ func fieldCond(w *filter, codes []string) error {
 		if i > 0 {
 			cond += " OR "
 		}
-		// Codes hold no LIKE wildcards (ValidFieldCode), so the prefix is
-		// safe to use as a pattern.
-		cond += "af.field_code = ? OR af.field_code LIKE ?"
-		args = append(args, c, c+".%")
+		// Codes hold no LIKE wildcards (ValidFieldCode), so they are safe
+		// in patterns.
+		cond += "',' || x.fields || ',' LIKE ? OR ',' || x.fields || ',' LIKE ?"
+		args = append(args, "%,"+c+",%", "%,"+c+".%")
 	}
-	w.add(cond+"))", args...)
+	w.add(cond+")", args...)
 	return nil
 }
 

@@ -93,7 +93,7 @@ func (w *bulkWriter) remember(k amur.Kind, id string) {
 }
 
 // checkRefs checks references: from the cache when possible, otherwise
-// by flushing queued records and querying the transaction.
+// by querying the transaction.
 func (w *bulkWriter) checkRefs(refs []ref) error {
 	var unknown []ref
 	for _, r := range refs {
@@ -104,8 +104,16 @@ func (w *bulkWriter) checkRefs(refs []ref) error {
 	if len(unknown) == 0 {
 		return nil
 	}
-	if err := w.b.flush(w.ctx); err != nil {
-		return err
+	// A queued record of a cached kind is known already, so only a
+	// reference to another kind may point into the queue, which must be
+	// written before the query can see it.
+	for _, r := range unknown {
+		if !cachedKinds[r.kind] {
+			if err := w.b.flush(w.ctx); err != nil {
+				return err
+			}
+			break
+		}
 	}
 	if err := w.db.checkRefs(w.ctx, w.b.tx(), unknown); err != nil {
 		return err

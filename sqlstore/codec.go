@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"amur"
@@ -111,3 +112,25 @@ func dateKeyEnd(d amur.Date) int {
 	}
 	return d.Y*10000 + m*100 + day
 }
+
+// zones caches time zones by name: time.LoadLocation reads the zone file
+// on every call, which costs more than the rest of an activity's row in a
+// bulk import.
+var zones sync.Map
+
+// zone returns the location of an IANA zone name, or UTC when the name is
+// not a zone, as amur.Activity.StartTime does.
+func zone(name string) *time.Location {
+	if v, ok := zones.Load(name); ok {
+		return v.(*time.Location)
+	}
+	loc, err := amur.LoadZone(name)
+	if err != nil {
+		loc = time.UTC
+	}
+	zones.Store(name, loc)
+	return loc
+}
+
+// startTime returns a.StartTime() through the zone cache.
+func startTime(a *amur.Activity) time.Time { return a.Start.Start(zone(a.Zone)).UTC() }

@@ -59,7 +59,8 @@ func (db *DB) update(ctx context.Context, r amur.Record) error {
 	}
 	saved := *m
 	err = db.write(ctx, func(tx *sql.Tx) error {
-		if err := db.bumpMeta(ctx, tx, t, m); err != nil {
+		old, err := db.bumpMeta(ctx, tx, t, m)
+		if err != nil {
 			return err
 		}
 		if err := db.checkRefs(ctx, tx, t.refs(r)); err != nil {
@@ -68,7 +69,7 @@ func (db *DB) update(ctx context.Context, r amur.Record) error {
 		if err := db.checkUnique(ctx, tx, t, r, false); err != nil {
 			return err
 		}
-		if err := db.replace(ctx, tx, t, r, saved.Version); err != nil {
+		if err := db.replace(ctx, tx, t, r, old, saved.Version); err != nil {
 			return err
 		}
 		return db.outbox(ctx, tx, t.kind, "update", m.ID)
@@ -80,27 +81,42 @@ func (db *DB) update(ctx context.Context, r amur.Record) error {
 }
 
 // bumpMeta reads the stored version of m's record, reports EStale when it
-// differs from m.Version, and sets m to the new version and times.
-func (db *DB) bumpMeta(ctx context.Context, tx *sql.Tx, t *table, m *amur.Meta) error {
+// differs from m.Version, and sets m to the new version and times. It
+// returns the stored record when t's children are deleted by key.
+func (db *DB) bumpMeta(ctx context.Context, tx *sql.Tx, t *table, m *amur.Meta) (amur.Record, error) {
 	var version int
 	var created int64
-	err := tx.QueryRowContext(ctx, db.q("SELECT version, created_at FROM "+t.name+" WHERE id = ?"), m.ID).Scan(&version, &created)
+	var doc []byte
+	err := tx.QueryRowContext(ctx, db.q("SELECT version, created_at, doc FROM "+t.name+" WHERE id = ?"), m.ID).Scan(&version, &created, &doc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return amur.NotFound(string(t.kind), m.ID)
+		return nil, amur.NotFound(string(t.kind), m.ID)
 	}
 	if err != nil {
-		return fmt.Errorf("sqlstore: read %s version: %w", t.kind, err)
+		return nil, fmt.Errorf("sqlstore: read %s version: %w", t.kind, err)
 	}
 	if version != m.Version {
 		e := amur.Errorf(amur.EStale, "err.stale", "kind", string(t.kind), "id", m.ID, "version", version)
 		e.Field = "version"
-		return e
+		return nil, e
 	}
 	m.Version = version + 1
 	m.CreatedAt = fromMS(created)
 	m.UpdatedAt = db.now()
 	truncMeta(m)
-	return nil
+	return decodeIfKeyed(t, doc)
+}
+
+// decodeIfKeyed decodes the stored document of a record of t when its
+// child rows are deleted by key, and returns nil otherwise.
+func decodeIfKeyed(t *table, doc []byte) (amur.Record, error) {
+	if !t.keyedChildren() {
+		return nil, nil
+	}
+	old := amur.NewRecord(t.kind)
+	if err := decode(doc, old); err != nil {
+		return nil, err
+	}
+	return old, nil
 }
 
 // remove deletes the record of kind k with id and writes an outbox change.
@@ -111,21 +127,50 @@ func (db *DB) remove(ctx context.Context, k amur.Kind, id string) error {
 		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, db.q("DELETE FROM "+t.name+" WHERE id = ?"), id)
+		var doc []byte
+		err := tx.QueryRowContext(ctx, db.q("SELECT doc FROM "+t.name+" WHERE id = ?"), id).Scan(&doc)
+		if errors.Is(err, sql.ErrNoRows) {
+			return amur.NotFound(string(k), id)
+		}
 		if err != nil {
+			return fmt.Errorf("sqlstore: delete %s: %w", k, err)
+		}
+		old, err := decodeIfKeyed(t, doc)
+		if err != nil {
+			return err
+		}
+		if err := db.deleteChildren(ctx, tx, t, id, old); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, db.q("DELETE FROM "+t.name+" WHERE id = ?"), id); err != nil {
 			if db.d.violation(err).kind == vForeignKey {
 				return &amur.Error{Code: amur.EConflict, Key: "err.in_use",
 					Args: map[string]any{"kind": string(k), "id": id}, Err: err}
 			}
 			return fmt.Errorf("sqlstore: delete %s: %w", k, err)
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return amur.NotFound(string(k), id)
-		}
 		return db.outbox(ctx, tx, k, "delete", id)
 	})
+}
+
+// deleteChildren deletes the child rows of the record id of t: by owner,
+// or by the keys of old, the stored record, for children keyed otherwise.
+func (db *DB) deleteChildren(ctx context.Context, tx *sql.Tx, t *table, id string, old amur.Record) error {
+	for _, c := range t.children {
+		if c.nkey == 0 {
+			if _, err := tx.ExecContext(ctx, db.q("DELETE FROM "+c.name+" WHERE "+c.cols[0]+" = ?"), id); err != nil {
+				return fmt.Errorf("sqlstore: clear %s: %w", c.name, err)
+			}
+			continue
+		}
+		query := db.q("DELETE FROM " + c.name + " WHERE " + strings.Join(c.cols[:c.nkey], " = ? AND ") + " = ?")
+		for _, row := range c.rows(old) {
+			if _, err := tx.ExecContext(ctx, query, row[:c.nkey]...); err != nil {
+				return fmt.Errorf("sqlstore: clear %s: %w", c.name, err)
+			}
+		}
+	}
+	return nil
 }
 
 // insert writes the main row and child rows of r.
@@ -143,8 +188,9 @@ func (db *DB) insert(ctx context.Context, tx *sql.Tx, t *table, r amur.Record) e
 }
 
 // replace rewrites the main row of r, guarded by its old version, and
-// replaces its child rows.
-func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, oldVersion int) error {
+// replaces its child rows; old is the stored record when t's children are
+// deleted by key.
+func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, old amur.Record, oldVersion int) error {
 	doc, err := encode(r)
 	if err != nil {
 		return err
@@ -166,10 +212,8 @@ func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, 
 	} else if n != 1 {
 		return amur.Errorf(amur.EStale, "err.stale", "kind", string(t.kind), "id", m.ID)
 	}
-	for _, c := range t.children {
-		if _, err := tx.ExecContext(ctx, db.q("DELETE FROM "+c.name+" WHERE "+c.cols[0]+" = ?"), m.ID); err != nil {
-			return fmt.Errorf("sqlstore: clear %s: %w", c.name, err)
-		}
+	if err := db.deleteChildren(ctx, tx, t, m.ID, old); err != nil {
+		return err
 	}
 	return db.insertChildren(ctx, tx, t, r)
 }
@@ -177,7 +221,6 @@ func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, 
 // insertChildren writes the child rows of r, one multi-row statement per
 // child table.
 func (db *DB) insertChildren(ctx context.Context, tx *sql.Tx, t *table, r amur.Record) error {
-	id := r.Base().ID
 	for _, c := range t.children {
 		rows := c.rows(r)
 		if len(rows) == 0 {
@@ -186,7 +229,7 @@ func (db *DB) insertChildren(ctx context.Context, tx *sql.Tx, t *table, r amur.R
 		row := "(" + placeholders(len(c.cols)) + ")"
 		args := make([]any, 0, len(rows)*len(c.cols))
 		for _, v := range rows {
-			args = append(append(args, id), v...)
+			args = append(args, v...)
 		}
 		query := "INSERT INTO " + c.name + " (" + strings.Join(c.cols, ", ") + ") VALUES " +
 			strings.TrimSuffix(strings.Repeat(row+",", len(rows)), ",")

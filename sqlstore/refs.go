@@ -33,7 +33,7 @@ func (db *DB) checkRefs(ctx context.Context, tx *sql.Tx, refs []ref) error {
 	}
 	for _, r := range refs {
 		if !found[r.kind][r.id] {
-			return amur.Invalid(r.field, "err.ref", "value", r.id, "kind", string(r.kind))
+			return amur.Invalid(r.name(), "err.ref", "value", r.id, "kind", string(r.kind))
 		}
 	}
 	return nil

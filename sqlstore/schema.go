@@ -36,19 +36,49 @@ type uniqueKey struct {
 	vals  func(r amur.Record) []any
 }
 
-// child is a table of rows that belong to one record; its first column is
-// the owner's id.
+// child is a table of rows that belong to one record; rows returns the
+// rows of a record in the order of cols.
 type child struct {
 	name string
 	cols []string
 	rows func(r amur.Record) [][]any
+	// nkey is 0 when the first column is the owner's id and leads the key,
+	// so the rows of a record are deleted by owner. Otherwise the first
+	// nkey columns are the key, and the rows of a record are deleted one
+	// by one by the keys computed from the stored record.
+	nkey int
 }
 
-// ref is a reference from a record field to a record of another kind.
+// keyedChildren reports whether t has children deleted by key, which needs
+// the stored record.
+func (t *table) keyedChildren() bool {
+	for _, c := range t.children {
+		if c.nkey > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ref is a reference from a record field to a record of another kind. A
+// reference from an element of a list has idx >= 0 and sub naming the
+// element's field; the full name is built only for an error, since bulk
+// imports check millions of references.
 type ref struct {
 	field string
+	idx   int
+	sub   string
 	kind  amur.Kind
 	id    string
+}
+
+// name returns the path of the referring field, such as
+// "participants[2].org_id".
+func (r ref) name() string {
+	if r.idx < 0 {
+		return r.field
+	}
+	return r.field + "[" + strconv.Itoa(r.idx) + "]" + r.sub
 }
 
 // metaCols are the bookkeeping columns that follow a table's own columns.
@@ -87,11 +117,11 @@ func init() {
 	}
 }
 
-// idRows returns one child row per id.
-func idRows(ids []string) [][]any {
+// idRows returns one child row (owner, id) per id.
+func idRows(owner string, ids []string) [][]any {
 	out := make([][]any, len(ids))
 	for i, id := range ids {
-		out[i] = []any{id}
+		out[i] = []any{owner, id}
 	}
 	return out
 }
@@ -100,7 +130,7 @@ func idRows(ids []string) [][]any {
 func listRefs(field string, k amur.Kind, ids []string) []ref {
 	out := make([]ref, 0, len(ids))
 	for _, id := range ids {
-		out = append(out, ref{field, k, id})
+		out = append(out, ref{field: field, idx: -1, kind: k, id: id})
 	}
 	return out
 }
@@ -110,11 +140,17 @@ func optRef(field string, k amur.Kind, id string) []ref {
 	if id == "" {
 		return nil
 	}
-	return []ref{{field, k, id}}
+	return []ref{{field: field, idx: -1, kind: k, id: id}}
 }
 
-// indexed returns field[i], the path of an element of a list field.
-func indexed(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
+// addRef appends to refs a reference from field sub of element i of list
+// field (i < 0 for a plain field), unless id is empty.
+func addRef(refs []ref, field string, i int, sub string, k amur.Kind, id string) []ref {
+	if id == "" {
+		return refs
+	}
+	return append(refs, ref{field: field, idx: i, sub: sub, kind: k, id: id})
+}
 
-// joinSides returns the sides of an activity as stored: "CN,RU".
-func joinSides(s []string) string { return strings.Join(s, ",") }
+// joinList returns a list of codes as stored in one column: "CN,RU".
+func joinList(s []string) string { return strings.Join(s, ",") }

@@ -115,6 +115,3 @@ func (sqliteDialect) violation(err error) violation {
 	}
 	return violation{}
 }
-
-// bulk returns the SQLite bulk writer.
-func (sqliteDialect) bulk(ctx context.Context, db *DB) (bulkTx, error) { return newRowBulk(ctx, db) }

@@ -72,23 +72,27 @@ func (db *DB) activityGroups(ctx context.Context, tx *sql.Tx, w filter, s *amur.
 	return rows.Err()
 }
 
-// fieldGroups counts matching activities per field code from the
-// activity_fields rows.
+// fieldGroups counts matching activities per field code. Grouping by the
+// fields column yields one group per combination of fields, which Go adds
+// up per code, in the same kind of scan as activityGroups.
 func (db *DB) fieldGroups(ctx context.Context, tx *sql.Tx, w filter, s *amur.Stats) error {
-	query := "SELECT f.field_code, count(*) FROM activity_fields f WHERE f.activity_id IN (SELECT x.id FROM activities x" +
-		w.sql() + ") GROUP BY f.field_code"
+	query := "SELECT x.fields, count(*) FROM activities x" + w.sql() + " GROUP BY x.fields"
 	rows, err := tx.QueryContext(ctx, db.q(query), w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlstore: stats by field: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var code string
+		var codes string
 		var n int
-		if err := rows.Scan(&code, &n); err != nil {
+		if err := rows.Scan(&codes, &n); err != nil {
 			return err
 		}
-		s.ByField[code] = n
+		for code := range strings.SplitSeq(codes, ",") {
+			if code != "" {
+				s.ByField[code] += n
+			}
+		}
 	}
 	return rows.Err()
 }

@@ -16,7 +16,7 @@ var programTable = &table{
 		return []any{r.(*amur.Program).Slug}
 	}}},
 	children: []child{{name: "program_fields", cols: []string{"program_id", "field_code"},
-		rows: func(r amur.Record) [][]any { return idRows(r.(*amur.Program).PriorityFields) }}},
+		rows: func(r amur.Record) [][]any { return idRows(r.(*amur.Program).ID, r.(*amur.Program).PriorityFields) }}},
 	refs: func(r amur.Record) []ref {
 		return listRefs("priority_fields", amur.KindField, r.(*amur.Program).PriorityFields)
 	},
@@ -75,12 +75,15 @@ var personTable = &table{
 		return nil
 	}}},
 	children: []child{{name: "person_affiliations", cols: []string{"person_id", "org_id"},
-		rows: func(r amur.Record) [][]any { return idRows(affiliationOrgs(r.(*amur.Person))) }}},
+		rows: func(r amur.Record) [][]any {
+			p := r.(*amur.Person)
+			return idRows(p.ID, affiliationOrgs(p))
+		}}},
 	refs: func(r amur.Record) []ref {
 		p := r.(*amur.Person)
 		out := make([]ref, 0, len(p.Affiliations))
 		for i, a := range p.Affiliations {
-			out = append(out, ref{indexed("affiliations", i) + ".org_id", amur.KindOrganization, a.OrgID})
+			out = append(out, ref{field: "affiliations", idx: i, sub: ".org_id", kind: amur.KindOrganization, id: a.OrgID})
 		}
 		return out
 	},
@@ -128,9 +131,9 @@ var flagshipTable = &table{
 	}}},
 	children: []child{
 		{name: "flagship_fields", cols: []string{"flagship_id", "field_code"},
-			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.Flagship).Fields) }},
+			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.Flagship).ID, r.(*amur.Flagship).Fields) }},
 		{name: "flagship_orgs", cols: []string{"flagship_id", "org_id"},
-			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.Flagship).OrgIDs) }},
+			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.Flagship).ID, r.(*amur.Flagship).OrgIDs) }},
 	},
 	refs: func(r amur.Record) []ref {
 		f := r.(*amur.Flagship)

@@ -19,9 +19,11 @@ var timelineTable = &table{
 	},
 	children: []child{
 		{name: "timeline_people", cols: []string{"entry_id", "person_id"},
-			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.TimelineEntry).PersonIDs) }},
+			rows: func(r amur.Record) [][]any {
+				return idRows(r.(*amur.TimelineEntry).ID, r.(*amur.TimelineEntry).PersonIDs)
+			}},
 		{name: "timeline_orgs", cols: []string{"entry_id", "org_id"},
-			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.TimelineEntry).OrgIDs) }},
+			rows: func(r amur.Record) [][]any { return idRows(r.(*amur.TimelineEntry).ID, r.(*amur.TimelineEntry).OrgIDs) }},
 	},
 	refs: func(r amur.Record) []ref {
 		e := r.(*amur.TimelineEntry)

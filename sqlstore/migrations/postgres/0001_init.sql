@@ -96,6 +96,10 @@ CREATE TABLE flagship_orgs (
 );
 CREATE INDEX flagship_orgs_org ON flagship_orgs (org_id);
 
+-- Fields and sides are also kept as comma-separated columns ("1.1,2.3",
+-- "CN,RU") so that list filters test them on the row they read anyway and
+-- stats group by them in one scan, instead of probing a child table per
+-- candidate row.
 CREATE TABLE activities (
     id          TEXT COLLATE "C" PRIMARY KEY,
     program_id  TEXT COLLATE "C" REFERENCES programs (id),
@@ -104,6 +108,7 @@ CREATE TABLE activities (
     start_at    BIGINT NOT NULL,
     start_month TEXT COLLATE "C" NOT NULL,
     sides       TEXT COLLATE "C" NOT NULL,
+    fields      TEXT COLLATE "C" NOT NULL,
     flagship_id TEXT COLLATE "C" REFERENCES flagships (id),
     synthetic   BOOLEAN NOT NULL,
     version     INTEGER NOT NULL,
@@ -111,29 +116,40 @@ CREATE TABLE activities (
     updated_at  BIGINT NOT NULL,
     doc         TEXT NOT NULL
 );
+-- No index leads with program_id: programs are few, so a program filter
+-- reads the start order and checks program_id, and each extra index costs
+-- bulk imports a random B-tree insert per activity.
 CREATE INDEX activities_start ON activities (start_at, id);
 CREATE INDEX activities_type_start ON activities (type, start_at);
-CREATE INDEX activities_program ON activities (program_id, start_at);
 CREATE INDEX activities_flagship ON activities (flagship_id) WHERE flagship_id IS NOT NULL;
 
+-- The child rows of an activity are keyed by what they refer to, so one
+-- B-tree serves the foreign key, the "in use" check of a delete and the
+-- filter by organisation or person. The store deletes them by key when the
+-- activity changes, so they need no key leading with activity_id.
 CREATE TABLE activity_fields (
-    activity_id TEXT COLLATE "C" NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
     field_code  TEXT COLLATE "C" NOT NULL REFERENCES fields (id),
-    PRIMARY KEY (activity_id, field_code)
+    activity_id TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (field_code, activity_id)
 );
-CREATE INDEX activity_fields_field ON activity_fields (field_code, activity_id);
 
-CREATE TABLE activity_participants (
-    activity_id TEXT COLLATE "C" NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+CREATE TABLE activity_orgs (
+    org_id      TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+    activity_id TEXT COLLATE "C" NOT NULL,
     pos         INTEGER NOT NULL,
-    org_id      TEXT COLLATE "C" REFERENCES organizations (id),
-    person_id   TEXT COLLATE "C" REFERENCES people (id),
     side        TEXT COLLATE "C" NOT NULL,
     role        TEXT COLLATE "C" NOT NULL,
-    PRIMARY KEY (activity_id, pos)
+    PRIMARY KEY (org_id, activity_id, pos)
 );
-CREATE INDEX activity_participants_org ON activity_participants (org_id, activity_id) WHERE org_id IS NOT NULL;
-CREATE INDEX activity_participants_person ON activity_participants (person_id, activity_id) WHERE person_id IS NOT NULL;
+
+CREATE TABLE activity_people (
+    person_id   TEXT COLLATE "C" NOT NULL REFERENCES people (id),
+    activity_id TEXT COLLATE "C" NOT NULL,
+    pos         INTEGER NOT NULL,
+    side        TEXT COLLATE "C" NOT NULL,
+    role        TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (person_id, activity_id, pos)
+);
 
 CREATE TABLE timeline (
     id             TEXT COLLATE "C" PRIMARY KEY,
@@ -181,7 +197,8 @@ DROP TABLE outbox CASCADE;
 DROP TABLE timeline_orgs CASCADE;
 DROP TABLE timeline_people CASCADE;
 DROP TABLE timeline CASCADE;
-DROP TABLE activity_participants CASCADE;
+DROP TABLE activity_people CASCADE;
+DROP TABLE activity_orgs CASCADE;
 DROP TABLE activity_fields CASCADE;
 DROP TABLE activities CASCADE;
 DROP TABLE flagship_orgs CASCADE;

@@ -95,6 +95,10 @@ CREATE TABLE flagship_orgs (
 ) WITHOUT ROWID;
 CREATE INDEX flagship_orgs_org ON flagship_orgs (org_id);
 
+-- Fields and sides are also kept as comma-separated columns ("1.1,2.3",
+-- "CN,RU") so that list filters test them on the row they read anyway and
+-- stats group by them in one scan, instead of probing a child table per
+-- candidate row.
 CREATE TABLE activities (
     id          TEXT PRIMARY KEY,
     program_id  TEXT REFERENCES programs (id),
@@ -103,6 +107,7 @@ CREATE TABLE activities (
     start_at    INTEGER NOT NULL,
     start_month TEXT NOT NULL,
     sides       TEXT NOT NULL,
+    fields      TEXT NOT NULL,
     flagship_id TEXT REFERENCES flagships (id),
     synthetic   INTEGER NOT NULL,
     version     INTEGER NOT NULL,
@@ -110,29 +115,40 @@ CREATE TABLE activities (
     updated_at  INTEGER NOT NULL,
     doc         TEXT NOT NULL
 );
+-- No index leads with program_id: programs are few, so a program filter
+-- reads the start order and checks program_id, and each extra index costs
+-- bulk imports a random B-tree insert per activity.
 CREATE INDEX activities_start ON activities (start_at, id);
 CREATE INDEX activities_type_start ON activities (type, start_at);
-CREATE INDEX activities_program ON activities (program_id, start_at);
 CREATE INDEX activities_flagship ON activities (flagship_id) WHERE flagship_id IS NOT NULL;
 
+-- The child rows of an activity are keyed by what they refer to, so one
+-- B-tree serves the foreign key, the "in use" check of a delete and the
+-- filter by organisation or person. The store deletes them by key when the
+-- activity changes, so they need no key leading with activity_id.
 CREATE TABLE activity_fields (
-    activity_id TEXT NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
     field_code  TEXT NOT NULL REFERENCES fields (id),
-    PRIMARY KEY (activity_id, field_code)
+    activity_id TEXT NOT NULL,
+    PRIMARY KEY (field_code, activity_id)
 ) WITHOUT ROWID;
-CREATE INDEX activity_fields_field ON activity_fields (field_code, activity_id);
 
-CREATE TABLE activity_participants (
-    activity_id TEXT NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+CREATE TABLE activity_orgs (
+    org_id      TEXT NOT NULL REFERENCES organizations (id),
+    activity_id TEXT NOT NULL,
     pos         INTEGER NOT NULL,
-    org_id      TEXT REFERENCES organizations (id),
-    person_id   TEXT REFERENCES people (id),
     side        TEXT NOT NULL,
     role        TEXT NOT NULL,
-    PRIMARY KEY (activity_id, pos)
+    PRIMARY KEY (org_id, activity_id, pos)
 ) WITHOUT ROWID;
-CREATE INDEX activity_participants_org ON activity_participants (org_id, activity_id) WHERE org_id IS NOT NULL;
-CREATE INDEX activity_participants_person ON activity_participants (person_id, activity_id) WHERE person_id IS NOT NULL;
+
+CREATE TABLE activity_people (
+    person_id   TEXT NOT NULL REFERENCES people (id),
+    activity_id TEXT NOT NULL,
+    pos         INTEGER NOT NULL,
+    side        TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    PRIMARY KEY (person_id, activity_id, pos)
+) WITHOUT ROWID;
 
 CREATE TABLE timeline (
     id             TEXT PRIMARY KEY,
@@ -180,7 +196,8 @@ DROP TABLE outbox;
 DROP TABLE timeline_orgs;
 DROP TABLE timeline_people;
 DROP TABLE timeline;
-DROP TABLE activity_participants;
+DROP TABLE activity_people;
+DROP TABLE activity_orgs;
 DROP TABLE activity_fields;
 DROP TABLE activities;
 DROP TABLE flagship_orgs;
