@@ -116,7 +116,6 @@ type builder struct {
 	ids map[string]string // "kind/key" → id
 
 	programID string
-	orgs      map[string]*amur.Organization
 	people    []synthPerson
 }
 
@@ -124,11 +123,10 @@ type builder struct {
 func newBuilder(opts Options, emit func(amur.Record) error) *builder {
 	return &builder{
 		opts: opts,
-		rng:  rand.New(rand.NewPCG(uint64(opts.Seed), 0x616d7572)),
+		rng:  rand.New(rand.NewPCG(uint64(opts.Seed), 0x616d7572)), // "amur"
 		emit: emit,
 		seq:  map[amur.Kind]int{},
 		ids:  map[string]string{},
-		orgs: map[string]*amur.Organization{},
 	}
 }
 

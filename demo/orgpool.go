@@ -8,16 +8,26 @@ import (
 )
 
 // orgPool holds the organisations synthetic activities draw from, by side,
-// and the synthetic researchers of each organisation.
+// the synthetic researchers of each organisation, and the candidates found
+// for each side, type, field and role, which repeat across activities.
 type orgPool struct {
 	bySide map[string][]orgRow
 	people map[string][]synthPerson
+	cache  map[poolKey][]orgRow
+}
+
+// poolKey selects the candidates of one draw.
+type poolKey struct {
+	side  string
+	typ   amur.ActivityType
+	field string
+	host  bool
 }
 
 // newOrgPool returns the pool of every real organisation that is not a
 // body of the heads of government or a fund, with the researchers people.
 func newOrgPool(people []synthPerson) *orgPool {
-	p := &orgPool{bySide: map[string][]orgRow{}, people: map[string][]synthPerson{}}
+	p := &orgPool{bySide: map[string][]orgRow{}, people: map[string][]synthPerson{}, cache: map[poolKey][]orgRow{}}
 	for _, r := range orgRows {
 		if !r.official && r.kind != amur.Fund {
 			p.bySide[r.country] = append(p.bySide[r.country], r)
@@ -44,22 +54,33 @@ var kindsFor = map[amur.ActivityType][]amur.OrgKind{
 
 // choose returns a random organisation of side that works in the topic
 // and takes part in activities of type t; a host must have a city, which
-// sets the activity's zone. When none fits the topic, any organisation of
-// the side with a city does.
+// sets the activity's zone.
 func (p *orgPool) choose(rng *rand.Rand, side string, t amur.ActivityType, tp topic, host bool) orgRow {
-	kinds := kindsFor[t]
+	k := poolKey{side, t, tp.field, host}
+	cand, ok := p.cache[k]
+	if !ok {
+		cand = p.candidates(k)
+		p.cache[k] = cand
+	}
+	return pick(rng, cand)
+}
+
+// candidates returns the organisations that fit k or, when none fits the
+// topic, every organisation of the side with a city.
+func (p *orgPool) candidates(k poolKey) []orgRow {
+	kinds := kindsFor[k.typ]
 	var fit, fallback []orgRow
-	for _, r := range p.bySide[side] {
-		if host && r.city == "" {
+	for _, r := range p.bySide[k.side] {
+		if k.host && r.city == "" {
 			continue
 		}
 		fallback = append(fallback, r)
-		if slices.Contains(kinds, r.kind) && r.worksIn(tp.field) {
+		if slices.Contains(kinds, r.kind) && r.worksIn(k.field) {
 			fit = append(fit, r)
 		}
 	}
 	if len(fit) > 0 {
-		return pick(rng, fit)
+		return fit
 	}
-	return pick(rng, fallback)
+	return fallback
 }

@@ -67,7 +67,6 @@ func (b *builder) addOrgs() {
 		if r.parent != "" {
 			o.ParentID = b.orgID(r.parent)
 		}
-		b.orgs[r.key] = o
 		b.add(r.key, o)
 	}
 }

@@ -18,9 +18,15 @@ func (t tmpl) fill(tp topic, side string, orig amur.Lang) amur.Text {
 	if side == "RU" {
 		pair = "Russia–China"
 	}
-	r := strings.NewReplacer("{zh}", tp.zh, "{en}", tp.en, "{nom}", tp.nom,
-		"{gen}", tp.gen, "{dat}", tp.dat, "{side}", pair)
-	return tri(orig, r.Replace(t.zh), r.Replace(t.ru), r.Replace(t.en))
+	vars := [][2]string{{"{zh}", tp.zh}, {"{en}", tp.en}, {"{nom}", tp.nom},
+		{"{gen}", tp.gen}, {"{dat}", tp.dat}, {"{side}", pair}}
+	expand := func(s string) string {
+		for _, v := range vars {
+			s = strings.ReplaceAll(s, v[0], v[1])
+		}
+		return s
+	}
+	return tri(orig, expand(t.zh), expand(t.ru), expand(t.en))
 }
 
 // titleTemplates holds the title templates of each activity type.
