@@ -214,3 +214,27 @@ func TestFlagships(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntheticPeople checks that the synthetic researchers come from both
+// sides with names in both scripts, trilingual expertise, keywords and an
+// affiliation, and are marked synthetic.
+func TestSyntheticPeople(t *testing.T) {
+	x := indexOf(defaults(t))
+	sides := map[string]int{}
+	for _, p := range x.people {
+		if p.Provenance.Source != "demo: synthetic" {
+			continue
+		}
+		sides[p.Country]++
+		if !p.Synthetic || p.Native.IsZero() || p.Latin.IsZero() || !trilingual(p.Expertise) ||
+			len(p.Keywords) == 0 || len(p.Affiliations) != 1 || p.ORCID != "" {
+			t.Errorf("synthetic person %s is incomplete: %+v", p.ID, p)
+		}
+		if p.Country == "RU" && (p.Native.Patronymic == "" || p.Latin.Patronymic == "") {
+			t.Errorf("%s has no patronymic", p.Latin.Full())
+		}
+	}
+	if sides["CN"] < 20 || sides["RU"] < 20 {
+		t.Errorf("synthetic people by side: %v, want researchers of both sides", sides)
+	}
+}
