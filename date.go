@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -260,13 +261,26 @@ func (m *Moment) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// zones caches resolved zones: time.LoadLocation reads and parses the zone
+// database on every call, and validating a million imported activities
+// would otherwise spend most of its time there.
+var zones sync.Map // name → *time.Location
+
 // LoadZone resolves an IANA zone name; the empty name means UTC.
 func LoadZone(name string) (*time.Location, error) {
 	if name == "" {
 		return time.UTC, nil
 	}
-	if name == "Local" || strings.HasPrefix(name, "/") || strings.Contains(name, "..") {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	if name == "Local" || strings.HasPrefix(name, "/") || strings.Contains(name, "..") || len(name) > 64 {
 		return nil, fmt.Errorf("zone %q is not an IANA zone name", name)
 	}
-	return time.LoadLocation(name)
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	zones.Store(name, loc)
+	return loc, nil
 }

@@ -22,8 +22,8 @@ type Program struct {
 
 // Goal is a target the program reports against, such as 1,000 activities.
 type Goal struct {
-	// Metric names what is counted: "activities", "activities_held",
-	// "joint_projects" or another key the reports know.
+	// Metric names what is counted: "activities", "activities-held",
+	// "joint-projects" or another key the reports know.
 	Metric string `json:"metric"`
 	Target int    `json:"target"`
 	Label  Text   `json:"label"`
