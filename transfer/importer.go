@@ -3,8 +3,6 @@ package transfer
 import (
 	"cmp"
 	"context"
-	"errors"
-	"io"
 
 	"amur"
 )
@@ -72,35 +70,6 @@ func newImporter(ctx context.Context, s amur.Store, k amur.Kind, opt ImportOptio
 	return imp, nil
 }
 
-// run reads every record of src, checks it and stores it in batches.
-func (imp *importer) run(src source) error {
-	for {
-		rec, line, err := src.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return imp.fail(err)
-		}
-		if err := imp.add(rec, line); err != nil {
-			return imp.fail(err)
-		}
-		if len(imp.batch) == batchSize {
-			if err := imp.flush(); err != nil {
-				return err
-			}
-			imp.progress(src)
-		}
-	}
-	if err := imp.flush(); err != nil {
-		return err
-	}
-	if imp.stored == 0 {
-		return amur.Errorf(amur.EInvalid, "err.empty_input")
-	}
-	return nil
-}
-
 // fail reports err unless a record before it, still waiting in the batch,
 // fails its reference check: the first bad record of the file is the one
 // to report.
@@ -112,20 +81,16 @@ func (imp *importer) fail(err error) error {
 }
 
 // progress reports the records stored and the bytes read so far.
-func (imp *importer) progress(src source) {
+func (imp *importer) progress(bytes int64) {
 	if imp.opt.Progress != nil {
-		imp.opt.Progress(imp.stored, src.bytes())
+		imp.opt.Progress(imp.stored, bytes)
 	}
 }
 
-// add prepares one record and runs the checks that need no store lookup:
-// its values, its own id and unique keys against the file so far, and the
-// field codes it names.
+// add runs the checks of a prepared record that need no store lookup: its
+// own id and unique keys against the file so far, and the field codes it
+// names; then the record waits in the batch.
 func (imp *importer) add(rec amur.Record, line int) error {
-	imp.stamp(rec, line)
-	if err := amur.Prepare(rec); err != nil {
-		return amur.AtLine(err, line)
-	}
 	imp.seq++
 	if err := imp.checkOwn(rec, line); err != nil {
 		return err

@@ -120,7 +120,7 @@ func Import(ctx context.Context, s amur.Store, k amur.Kind, f Format, r io.Reade
 	if err != nil {
 		return 0, err
 	}
-	imp.progress(src)
+	imp.progress(src.bytes())
 	return imp.stored, nil
 }
 
