@@ -190,7 +190,7 @@ func (imp *importer) flush() error {
 			}
 		}
 		for _, u := range uniqueKeys(p.rec) {
-			if taken, err := storedKey(imp.ctx, imp.s, imp.kind, u); taken || err != nil {
+			if held, err := storedKey(imp.ctx, imp.s, imp.kind, u); held || err != nil {
 				return cmp.Or(err, error(conflict(p.line, u.field, u.value)))
 			}
 		}
