@@ -11,12 +11,17 @@ import (
 type bulkTx interface {
 	// tx is the transaction all of the bulk's writes run in.
 	tx() *sql.Tx
+	// lookup runs fn, a query, on the transaction alone.
+	lookup(fn func(tx *sql.Tx) error) error
 	// put writes r, whose references are checked, or queues it.
 	put(ctx context.Context, t *table, r amur.Record) error
 	// flush writes every queued record, in dependency order of kinds.
 	flush(ctx context.Context) error
-	// close releases what the writer holds besides the transaction.
-	close() error
+	// finish stops all work on the transaction, before it ends.
+	finish() error
+	// release frees what the writer holds besides the transaction, after
+	// it ends.
+	release() error
 }
 
 // cachedKinds are the kinds whose ids a bulk remembers once seen, so that
@@ -39,13 +44,16 @@ func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
 	if err == nil {
 		err = b.flush(ctx)
 	}
+	if ferr := b.finish(); err == nil {
+		err = ferr
+	}
 	if err == nil {
 		err = b.tx().Commit()
 	} else {
 		_ = b.tx().Rollback()
 	}
-	if cerr := b.close(); err == nil {
-		err = cerr
+	if rerr := b.release(); err == nil {
+		err = rerr
 	}
 	return err
 }
@@ -115,7 +123,8 @@ func (w *bulkWriter) checkRefs(refs []ref) error {
 			break
 		}
 	}
-	if err := w.db.checkRefs(w.ctx, w.b.tx(), unknown); err != nil {
+	err := w.b.lookup(func(tx *sql.Tx) error { return w.db.checkRefs(w.ctx, tx, unknown) })
+	if err != nil {
 		return err
 	}
 	for _, r := range unknown {
@@ -126,30 +135,3 @@ func (w *bulkWriter) checkRefs(refs []ref) error {
 	return nil
 }
 
-// rowBulk writes each record as it is put with the ordinary statements.
-// It is the simple path, used where no faster one applies.
-type rowBulk struct {
-	db *DB
-	t  *sql.Tx
-}
-
-// newRowBulk begins the bulk's write transaction.
-func newRowBulk(ctx context.Context, db *DB) (*rowBulk, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return &rowBulk{db: db, t: tx}, nil
-}
-
-func (b *rowBulk) tx() *sql.Tx                 { return b.t }
-func (b *rowBulk) flush(context.Context) error { return nil }
-func (b *rowBulk) close() error                { return nil }
-
-// put inserts r and its outbox change.
-func (b *rowBulk) put(ctx context.Context, t *table, r amur.Record) error {
-	if err := b.db.insert(ctx, b.t, t, r); err != nil {
-		return err
-	}
-	return b.db.outbox(ctx, b.t, t.kind, "create", r.Base().ID)
-}

@@ -44,10 +44,10 @@ func (sqliteDialect) bulk(ctx context.Context, db *DB) (bulkTx, error) {
 	w := &sqliteRows{db: db, conn: conn, stmts: map[string]*sql.Stmt{}}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, errors.Join(err, w.close())
+		return nil, errors.Join(err, w.release())
 	}
 	w.t = tx
-	return newBufferedBulk(db, tx, w, sqliteBatch), nil
+	return newPipeBulk(db, tx, w, sqliteBatch), nil
 }
 
 // sqliteRows writes rows with multi-row INSERT statements.
@@ -141,14 +141,20 @@ func (w *sqliteRows) stmt(ctx context.Context, table string, cols []string, k in
 	return s, nil
 }
 
-// close closes the statements, turns foreign keys back on and returns the
-// connection; a connection that cannot turn them on is discarded, so no
-// later transaction runs without them.
+// close closes the prepared statements.
 func (w *sqliteRows) close() error {
 	var errs []error
 	for _, s := range w.stmts {
 		errs = append(errs, s.Close())
 	}
+	return errors.Join(errs...)
+}
+
+// release turns foreign keys back on and returns the connection; a
+// connection that cannot turn them on is discarded, so that no later
+// transaction runs without them.
+func (w *sqliteRows) release() error {
+	var errs []error
 	if _, err := w.conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err != nil {
 		errs = append(errs, err, w.conn.Raw(func(any) error { return driver.ErrBadConn }))
 	}

@@ -2,11 +2,15 @@ package sqlstore_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"amur"
 )
@@ -52,16 +56,22 @@ func (g *gen) phrase(pool []string, sep string, lo, hi int) string {
 	return b.String()
 }
 
-// activity returns the next activity, prepared.
+// activity returns the next activity. It is built in the canonical form
+// amur.Prepare would give it (sorted fields, empty lists not nil), which
+// TestGenPrepared checks, so that benchmarks time the store rather than the
+// zone-file reads of Prepare's validation.
 func (g *gen) activity(programID string) *amur.Activity {
 	a := &amur.Activity{
 		ProgramID: programID,
 		Title: amur.Text{ZH: g.phrase(zhWords, "", 60, 200), RU: g.phrase(ruWords, " ", 60, 200),
 			EN: g.phrase(enWords, " ", 60, 200), Orig: amur.Langs[g.rnd.IntN(3)]},
-		Type:   amur.ActivityTypes[g.rnd.IntN(len(amur.ActivityTypes))],
-		Status: amur.ActivityStatuses[g.rnd.IntN(len(amur.ActivityStatuses))],
-		Zone:   zones[g.rnd.IntN(2)],
-		Format: amur.Formats[g.rnd.IntN(len(amur.Formats))],
+		Type:      amur.ActivityTypes[g.rnd.IntN(len(amur.ActivityTypes))],
+		Status:    amur.ActivityStatuses[g.rnd.IntN(len(amur.ActivityStatuses))],
+		Zone:      zones[g.rnd.IntN(2)],
+		Format:    amur.Formats[g.rnd.IntN(len(amur.Formats))],
+		Sides:     []string{"CN", "RU"},
+		Outcomes:  []amur.Outcome{},
+		Synthetic: true,
 	}
 	day := time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, g.rnd.IntN(730))
 	a.Start = amur.Moment{Date: amur.Date{Y: day.Year(), M: int(day.Month()), D: day.Day()},
@@ -69,13 +79,12 @@ func (g *gen) activity(programID string) *amur.Activity {
 	for range 1 + g.rnd.IntN(3) {
 		a.Fields = append(a.Fields, g.fields[g.rnd.IntN(len(g.fields))])
 	}
-	for i := range 2 + g.rnd.IntN(3) {
-		a.Participants = append(a.Participants, amur.Participant{OrgID: g.orgs[g.rnd.IntN(len(g.orgs))],
-			Side: g.sides[i%2], Role: amur.Roles[g.rnd.IntN(4)]})
-	}
-	a.Synthetic = true
-	if err := amur.Prepare(a); err != nil {
-		panic(err)
+	slices.Sort(a.Fields)
+	a.Fields = slices.Compact(a.Fields)
+	a.Participants = make([]amur.Participant, 2+g.rnd.IntN(3))
+	for i := range a.Participants {
+		a.Participants[i] = amur.Participant{OrgID: g.orgs[g.rnd.IntN(len(g.orgs))],
+			Side: g.sides[i%2], Role: amur.Roles[g.rnd.IntN(4)]}
 	}
 	return a
 }
@@ -130,4 +139,27 @@ func benchRegistry(tb testing.TB, s amur.Store, nOrgs int) (string, []string, []
 	})
 	must(tb, err)
 	return p.ID, orgs, codes
+}
+
+// TestGenPrepared checks that generated activities are valid and already
+// in the form amur.Prepare gives, as BulkWriter.Put requires.
+func TestGenPrepared(t *testing.T) {
+	orgs := []string{amur.NewID(), amur.NewID(), amur.NewID()}
+	g := newGen(1, orgs, []string{"1", "1.1", "2.3", "3.1.vaccines"})
+	for range 500 {
+		a := g.activity(amur.NewID())
+		b, err := json.Marshal(a)
+		must(t, err)
+		var c amur.Activity
+		must(t, json.Unmarshal(b, &c))
+		if err := amur.Prepare(&c); err != nil {
+			t.Fatalf("generated activity is invalid: %v", err)
+		}
+		if d := cmp.Diff(a, &c); d != "" {
+			t.Fatalf("Prepare changes a generated activity (-gen +prepared):\n%s", d)
+		}
+		if n := len(a.Title.RU); n < 40 || n > 200 {
+			t.Errorf("Russian title of %d bytes", n)
+		}
+	}
 }

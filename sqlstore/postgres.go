@@ -80,6 +80,3 @@ func (postgresDialect) violation(err error) violation {
 	}
 	return violation{}
 }
-
-// bulk returns the PostgreSQL bulk writer.
-func (postgresDialect) bulk(ctx context.Context, db *DB) (bulkTx, error) { return newRowBulk(ctx, db) }
