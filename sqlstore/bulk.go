@@ -134,4 +134,3 @@ func (w *bulkWriter) checkRefs(refs []ref) error {
 	}
 	return nil
 }
-

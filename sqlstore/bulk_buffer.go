@@ -89,7 +89,7 @@ func (b *pipeBulk) lookup(fn func(tx *sql.Tx) error) error {
 	return fn(b.t)
 }
 
-func (b *pipeBulk) tx() *sql.Tx     { return b.t }
+func (b *pipeBulk) tx() *sql.Tx    { return b.t }
 func (b *pipeBulk) release() error { return b.w.release() }
 
 // failed returns the pipeline's first error.
