@@ -177,7 +177,7 @@ func boolean[T any](name string, f func(*T) *bool) column[T] {
 			}
 			b, err := strconv.ParseBool(v)
 			if err != nil {
-				return amur.Invalid(name, "err.bool", "value", v)
+				return amur.Invalid(name, "err.boolean", "value", v)
 			}
 			*f(t) = b
 			return nil
@@ -202,7 +202,7 @@ func timestamp[T any](name string, f func(*T) *time.Time) column[T] {
 			}
 			ts, err := time.Parse(time.RFC3339Nano, v)
 			if err != nil {
-				return amur.Invalid(name, "err.time", "value", v)
+				return amur.Invalid(name, "err.timestamp", "value", v)
 			}
 			*f(t) = ts.UTC()
 			return nil

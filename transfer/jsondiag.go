@@ -110,7 +110,7 @@ func (w *walker) value(t reflect.Type, path string) *amur.Error {
 	case momentType:
 		return textValue(tok, path, "err.moment", func(s string) error { _, err := amur.ParseMoment(s); return err })
 	case timeType:
-		return textValue(tok, path, "err.time", func(s string) error { _, err := time.Parse(time.RFC3339, s); return err })
+		return textValue(tok, path, "err.timestamp", func(s string) error { _, err := time.Parse(time.RFC3339, s); return err })
 	}
 	if tok == nil {
 		return nil // null leaves any value at its zero
