@@ -39,7 +39,7 @@ func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
 	if err != nil {
 		return err
 	}
-	w := &bulkWriter{ctx: ctx, db: db, b: b, known: map[amur.Kind]map[string]bool{}}
+	w := &bulkWriter{ctx: ctx, db: db, b: b, known: map[amur.Kind]map[string]bool{}, kinds: map[amur.Kind]bool{}}
 	err = fn(w)
 	if err == nil {
 		err = b.flush(ctx)
@@ -55,8 +55,17 @@ func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
 	if rerr := b.release(); err == nil {
 		err = rerr
 	}
+	if err == nil && w.puts >= analyzeAfter {
+		// Stale statistics can make the planner sort a whole table where an
+		// index would do; failing to refresh them loses no data.
+		_ = db.d.analyze(ctx, db, w.tables())
+	}
 	return err
 }
+
+// analyzeAfter is how many records a bulk puts before it refreshes the
+// planner's statistics.
+const analyzeAfter = 10_000
 
 // bulkWriter is the BulkWriter of one Bulk.
 type bulkWriter struct {
@@ -65,6 +74,22 @@ type bulkWriter struct {
 	b   bulkTx
 	// known holds ids of cachedKinds that exist or were put.
 	known map[amur.Kind]map[string]bool
+	// puts counts the records put; kinds notes their kinds.
+	puts  int
+	kinds map[amur.Kind]bool
+}
+
+// tables returns the tables the bulk wrote to.
+func (w *bulkWriter) tables() []string {
+	var out []string
+	for k := range w.kinds {
+		t := tables[k]
+		out = append(out, t.name)
+		for _, c := range t.children {
+			out = append(out, c.name)
+		}
+	}
+	return out
 }
 
 // Put stores one prepared record: it fills missing bookkeeping fields,
@@ -84,6 +109,8 @@ func (w *bulkWriter) Put(r amur.Record) error {
 	if err := w.b.put(w.ctx, t, r); err != nil {
 		return err
 	}
+	w.puts++
+	w.kinds[t.kind] = true
 	if cachedKinds[t.kind] {
 		w.remember(t.kind, m.ID)
 	}

@@ -17,6 +17,9 @@ type dialect interface {
 	migrateOptions() []goose.ProviderOption
 	// rebind rewrites ? placeholders into the dialect's form.
 	rebind(query string) string
+	// unindexed returns col in a form whose condition the planner will not
+	// answer from an index.
+	unindexed(col string) string
 	// readOptions are the options of read transactions.
 	readOptions() *sql.TxOptions
 	// violation classifies a driver error as a constraint violation.
@@ -26,6 +29,9 @@ type dialect interface {
 	lockOutbox(ctx context.Context, tx *sql.Tx) error
 	// bulk returns the bulk writer of the dialect.
 	bulk(ctx context.Context, db *DB) (bulkTx, error)
+	// analyze refreshes the planner's statistics of tables after a bulk
+	// changed their size a lot.
+	analyze(ctx context.Context, db *DB, tables []string) error
 }
 
 // violation is the kind of constraint a statement violated.

@@ -163,3 +163,6 @@ func TestGenPrepared(t *testing.T) {
 		}
 	}
 }
+
+// decodeJSON decodes a stored document, as the store does.
+func decodeJSON(doc []byte, r amur.Record) error { return json.Unmarshal(doc, r) }

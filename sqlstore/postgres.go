@@ -52,6 +52,10 @@ func (postgresDialect) migrateOptions() []goose.ProviderOption {
 	return []goose.ProviderOption{goose.WithSessionLocker(l)}
 }
 
+// unindexed returns col: PostgreSQL's planner weighs an index scan in
+// sort order against a bitmap scan and a sort from statistics itself.
+func (postgresDialect) unindexed(col string) string { return col }
+
 // readOptions makes reads read-only, which PostgreSQL can run cheaper.
 func (postgresDialect) readOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
 
@@ -79,4 +83,14 @@ func (postgresDialect) violation(err error) violation {
 		return violation{kind: vForeignKey}
 	}
 	return violation{}
+}
+
+// analyze runs ANALYZE on tables; autovacuum would, but only later.
+func (postgresDialect) analyze(ctx context.Context, db *DB, tables []string) error {
+	for _, t := range tables {
+		if _, err := db.w.ExecContext(ctx, "ANALYZE "+t); err != nil {
+			return err
+		}
+	}
+	return nil
 }

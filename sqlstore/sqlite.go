@@ -118,6 +118,10 @@ func (sqliteDialect) rebind(q string) string      { return q }
 // serialises migrations within a process.
 func (sqliteDialect) migrateOptions() []goose.ProviderOption { return nil }
 
+// unindexed prefixes col with a unary +, SQLite's way to keep a term off
+// an index.
+func (sqliteDialect) unindexed(col string) string { return "+" + col }
+
 // readOptions is nil: reader connections are query_only already.
 func (sqliteDialect) readOptions() *sql.TxOptions { return nil }
 
@@ -139,4 +143,11 @@ func (sqliteDialect) violation(err error) violation {
 		return violation{kind: vForeignKey}
 	}
 	return violation{}
+}
+
+// analyze runs PRAGMA optimize, which analyzes the tables whose statistics
+// are stale, with a sample limit so that it stays quick on large tables.
+func (sqliteDialect) analyze(ctx context.Context, db *DB, _ []string) error {
+	_, err := db.w.ExecContext(ctx, "PRAGMA analysis_limit = 1000; PRAGMA optimize")
+	return err
 }

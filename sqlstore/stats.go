@@ -13,7 +13,7 @@ import (
 // local month of start, and the sizes of the other registries, all in one
 // snapshot. An activity counts once for each of its sides and fields.
 func (db *DB) Stats(ctx context.Context, f amur.ActivityFilter) (*amur.Stats, error) {
-	w, err := activityWhere(f)
+	w, err := activityWhere(f, db.d)
 	if err != nil {
 		return nil, err
 	}
