@@ -151,7 +151,11 @@ func searchCyrillic(w string) []cyrCand {
 			continue
 		}
 		matched := false
-		for _, r := range rules[w[i]] {
+		var candidates []cyrRule
+		if w[i] < utf8.RuneSelf {
+			candidates = rules[w[i]]
+		}
+		for _, r := range candidates {
 			if !strings.HasPrefix(w[i:], r.lat) || !r.fits(w, i) {
 				continue
 			}

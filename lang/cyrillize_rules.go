@@ -81,13 +81,14 @@ dj дж 0.6
 kh х 0
 ts ц 0
 ts тс 0.7
-tz ц 0.2
+tz ц 0
 cz ц 0.3
 ck к 0.2
 ph ф 0.3
 th т 0.5
 gh г 0.5
 ks кс 0
+ss с 0.3
 ya я 0
 ia я 0.3
 ja я 0.5
@@ -105,6 +106,8 @@ io ё 0.6
 jo йо 0.5 start
 jo ё 0.6
 yo ьо 0.8 ac
+yo ьё 0.3 ac
+eo ё 0.5 ac
 io ио 0.3
 ye е 0.1 start
 ye е 0.1 av

@@ -88,7 +88,9 @@ func foldRuneSlow(r rune) string {
 			buf = append(buf, ' ')
 		case unicode.Is(unicode.Latin, c):
 			for _, d := range norm.NFD.String(string(unicode.ToLower(c))) {
-				if !unicode.Is(unicode.Mn, d) {
+				if sp, ok := latinSpecial[d]; ok {
+					buf = append(buf, sp...)
+				} else if !unicode.Is(unicode.Mn, d) {
 					buf = utf8.AppendRune(buf, d)
 				}
 			}

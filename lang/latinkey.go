@@ -12,13 +12,14 @@ import (
 var latinPremap = strings.NewReplacer(
 	"š", "sh", "Š", "Sh", "ž", "zh", "Ž", "Zh", "č", "ch", "Č", "Ch", "ŝ", "shch", "Ŝ", "Shch",
 	"û", "yu", "Û", "Yu", "â", "ya", "Â", "Ya", "ë", "yo", "Ë", "Yo", "ʹ", "", "ʺ", "",
-	"`", "", "’", "", "”", "", "'", "", "ü", "u", "Ü", "U",
+	"`", "", "’", "", "”", "", "'", "", "ü", "u", "Ü", "U", "·", "",
 )
 
 // LatinKey returns a loose phonetic key of a name or word in any script,
 // for blocking and scoring identity matches across spellings. Cyrillic is
-// first romanised (ICAO) and Chinese written in pinyin (family name
-// first); then the key collapses what spellings of one Russian name vary
+// first romanised (ALA-LC, whose signs the key drops, so that ъ and ь
+// leave no trace as in most spellings) and Chinese written in pinyin
+// (family name first); then the key collapses what spellings of one Russian name vary
 // in: x/ks, y/i/j (й, ы, и), kh/h, ye/ie/e, yo/io/e (ё), ts/tz/cz (ц),
 // sh/sch/shch (ш, щ), ch/tch (ч), w/v, q/k, final -ff/-ow as -v, doubled
 // letters, apostrophes and accents. "Alexei", "Aleksey", "Aleksej" and
@@ -69,7 +70,7 @@ func isASCII(s string) bool {
 	return true
 }
 
-// toLatin romanises the Cyrillic of s with ICAO and writes each run of
+// toLatin romanises the Cyrillic of s with ALA-LC and writes each run of
 // Han characters as a name in pinyin, family name first.
 func toLatin(s string) string {
 	var cyr, han bool
@@ -82,7 +83,7 @@ func toLatin(s string) string {
 		}
 	}
 	if cyr {
-		s = Romanize(s, SchemeICAO)
+		s = Romanize(s, SchemeALALC)
 	}
 	if !han {
 		return s
@@ -160,8 +161,9 @@ func appendWordKey(out []byte, w string) []byte {
 }
 
 // collapseKey appends b to out with its vowel variants merged: ii to i,
-// ie (ye, е after a vowel or a sign) to e, io (yo, ё) to e except at the
-// start of a word (Iosif); then doubled letters to one.
+// ie (ye, е after a vowel or a sign) and io (yo, ё, also Iosif, which
+// becomes esif whatever its spelling) to e, o after a hushing consonant to
+// e; then doubled letters to one.
 func collapseKey(out, b []byte) []byte {
 	v := b[:0]
 	for _, c := range b {
@@ -169,9 +171,11 @@ func collapseKey(out, b []byte) []byte {
 		switch {
 		case c == 'i' && n > 0 && v[n-1] == 'i':
 			continue
-		case (c == 'e' && n > 0 || c == 'o' && n > 1) && v[n-1] == 'i':
+		case (c == 'e' || c == 'o') && n > 0 && v[n-1] == 'i':
 			v[n-1] = 'e'
 			continue
+		case c == 'o' && n > 0 && (v[n-1] == 'w' || v[n-1] == 'q' || v[n-1] == 'x'):
+			c = 'e' // ё after ж, ч, ш, щ is often spelt o: Gorbachov
 		}
 		v = append(v, c)
 	}

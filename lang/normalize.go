@@ -61,7 +61,7 @@ func isNormalized(s string) bool {
 	if ascii {
 		return true
 	}
-	if !utf8.ValidString(s) || !norm.NFKC.IsNormalString(s) {
+	if !utf8.ValidString(s) || norm.NFKC.QuickSpanString(s) != len(s) {
 		return false
 	}
 	for _, r := range s {
@@ -117,7 +117,7 @@ func Fold(s string) string {
 // AppendFold appends Fold(s) to dst and returns the extended slice, for
 // callers that build keys without allocating a string per piece.
 func AppendFold(dst []byte, s string) []byte {
-	f := folder{buf: dst}
+	f := folder{buf: dst, base: len(dst)}
 	f.fold(s)
 	return f.buf
 }
@@ -165,13 +165,14 @@ func runeFolded(r rune, n int) bool {
 // combining marks against the letter before them.
 type folder struct {
 	buf   []byte
+	base  int  // the length of buf before folding began
 	space bool // a space is due before the next rune
 	last  rune // the last rune written
 }
 
 func (f *folder) put(r rune) {
 	if f.space {
-		if len(f.buf) > 0 {
+		if len(f.buf) > f.base {
 			f.buf = append(f.buf, ' ')
 		}
 		f.space = false
@@ -213,7 +214,7 @@ func (f *folder) fold(s string) {
 			case c >= 'A' && c <= 'Z':
 				f.put(rune(c) + 'a' - 'A')
 			case c <= ' ' || c == 0x7f:
-				f.space = len(f.buf) > 0
+				f.space = len(f.buf) > f.base
 			case c == '`':
 				f.put('\'')
 			default:

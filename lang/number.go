@@ -14,6 +14,10 @@ import (
 func (p *scanner) number(i int) int {
 	s := p.s
 	text, j := p.scanNumber(i)
+	if end := ordinalSuffixEnd(s, j); end > j {
+		p.emit(text, text, i, end, KindNumber)
+		return end
+	}
 	if letterAt(s, j) {
 		end := wordEnd(s, j)
 		if isYearAbbrev(s[j:end], text) {
@@ -200,4 +204,25 @@ func unitWordEnd(s string, k int) int {
 // after num, a four-digit year, which is no unit of mass.
 func isYearAbbrev(w, num string) bool {
 	return (w == "г" || w == "гг") && len(num) == 4
+}
+
+// ordinalSuffixes are the endings written after digits to make ordinals:
+// 18th, 1st, and the Russian 18-й, 18-я, 18-го after a hyphen.
+var ordinalSuffixes = wordSet("st nd rd th -й -я -е -го -му -м -х -ми -ю -ой -ый -ая -ое -ые -ей")
+
+// ordinalSuffixEnd returns the end of an ordinal suffix at byte j, which
+// belongs to the number before it, or j when there is none.
+func ordinalSuffixEnd(s string, j int) int {
+	k := j
+	if strings.HasPrefix(s[k:], "-") {
+		k++
+	}
+	if !letterAt(s, k) {
+		return j
+	}
+	end := wordEnd(s, k)
+	if ordinalSuffixes[strings.ToLower(s[j:end])] {
+		return end
+	}
+	return j
 }

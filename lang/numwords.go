@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"amur"
 )
 
 // numClass is the grammatical role of a number word.
@@ -182,7 +180,7 @@ func ParseNumberWords(s string) (string, bool) {
 		text, _, ok := parseZhNumeral(zh)
 		return text, ok
 	}
-	toks := Tokenizer{KeepStopWords: true}.Tokens(s, amur.EN)
+	toks := Tokenizer{KeepStopWords: true}.Tokens(s, DetectLang(s))
 	if len(toks) != 1 || toks[0].Kind != KindNumber || strings.TrimSpace(s[:toks[0].Start]+s[toks[0].End:]) != "" {
 		return "", false
 	}

@@ -20,7 +20,7 @@ throughout thus to too toward towards under unless until up upon very via was we
 whatever when whenever where whereas whether which while whom whose why will with within
 without would yet you your yours yourself yourselves
 
-а без более больше будет будто бы был была были было быть в вам вас ведь весь во вот впрочем
+а без более больше вместо вокруг кроме около против ради среди будет будто бы был была были было быть в вам вас ведь весь во вот впрочем
 все всего всегда всех всю вы где да даже для до другой его ее ей ему если есть еще ж же за
 зачем здесь и из или им иногда их к как какая какой когда кого ком кому конечно которая
 которого которое которой котором которому которою которую которые который которым которыми
