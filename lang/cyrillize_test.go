@@ -66,7 +66,9 @@ func TestCyrillize(t *testing.T) {
 
 // foldYo compares Cyrillic spellings the way most Russian text writes
 // them, with ё as е.
-func foldYo(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "Ё", "Е") }
+func foldYo(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "Ё", "Е")
+}
 
 func containsFolded(cands []string, want string) (int, bool) {
 	for i, c := range cands {

@@ -107,12 +107,25 @@ func Romanize(s string, scheme Scheme) string {
 
 // isCyrillicLetter reports whether r is a letter of the Cyrillic block.
 func isCyrillicLetter(r rune) bool {
-	return r >= 0x400 && r <= 0x4ff && unicode.IsLetter(r)
+	if r >= 0x400 && r <= 0x45f {
+		return true
+	}
+	return r > 0x45f && r <= 0x4ff && unicode.IsLetter(r)
+}
+
+// cyrUpper reports whether the Cyrillic letter r is a capital.
+func cyrUpper(r rune) bool {
+	if r >= 0x400 && r <= 0x45f {
+		return r < 0x430
+	}
+	return unicode.IsUpper(r)
 }
 
 // cyrLower returns the lower case of a Cyrillic letter.
 func cyrLower(r rune) rune {
 	switch {
+	case r >= 0x430 && r <= 0x45f:
+		return r
 	case r >= 'А' && r <= 'Я':
 		return r + 0x20
 	case r >= 0x400 && r <= 0x40f:
@@ -126,15 +139,31 @@ func cyrLower(r rune) rune {
 // the letter after it (or the end, as 0), and by the word's last two
 // letters, in that order of precedence.
 type romanScheme struct {
-	base    map[rune]string
+	base    [russianLetters]string
 	prev    map[[2]rune]string
 	next    map[[2]rune]string
 	ending  map[[2]rune]string
-	hasRule map[rune]bool // letters with a prev or next rule
+	hasRule [russianLetters]bool // letters with a prev or next rule
+}
+
+// russianLetters is the size of the tables indexed by russianIndex.
+const russianLetters = 0x452 - 0x430
+
+// russianIndex returns the table index of a lower-case Russian letter
+// (а to я, and ё), or -1.
+func russianIndex(r rune) int {
+	if r >= 0x430 && r <= 0x451 && r != 0x450 {
+		return int(r - 0x430)
+	}
+	return -1
 }
 
 func (sc *romanScheme) letter(prev, cur, next rune) (string, bool) {
-	if sc.hasRule[cur] {
+	i := russianIndex(cur)
+	if i < 0 {
+		return "", false
+	}
+	if sc.hasRule[i] {
 		if v, ok := sc.prev[[2]rune{prev, cur}]; ok {
 			return v, true
 		}
@@ -142,15 +171,14 @@ func (sc *romanScheme) letter(prev, cur, next rune) (string, bool) {
 			return v, true
 		}
 	}
-	v, ok := sc.base[cur]
-	return v, ok
+	return sc.base[i], true
 }
 
 // word writes one run of Cyrillic letters.
 func (sc *romanScheme) word(b *strings.Builder, w []rune) {
 	upper := 0
 	for _, r := range w {
-		if unicode.IsUpper(r) {
+		if cyrUpper(r) {
 			upper++
 		}
 	}
@@ -174,10 +202,10 @@ func (sc *romanScheme) word(b *strings.Builder, w []rune) {
 			b.WriteRune(r)
 			continue
 		}
-		writeCased(b, out, unicode.IsUpper(r), allCaps)
+		writeCased(b, out, cyrUpper(r), allCaps)
 	}
 	if ending != "" {
-		writeCased(b, ending, unicode.IsUpper(w[end]), allCaps)
+		writeCased(b, ending, cyrUpper(w[end]), allCaps)
 	}
 }
 

@@ -82,22 +82,22 @@ var romanSchemes = sync.OnceValue(func() map[Scheme]*romanScheme {
 })
 
 func compileScheme(d schemeDef) *romanScheme {
-	sc := &romanScheme{base: map[rune]string{}, hasRule: map[rune]bool{}}
+	sc := &romanScheme{}
 	letters := []rune(russianAlphabet)
 	for i, v := range strings.Fields(d.base) {
-		sc.base[letters[i]] = dropMark(v)
+		sc.base[russianIndex(letters[i])] = dropMark(v)
 	}
-	sc.prev = compileRules(d.prev, sc.hasRule, 1)
-	sc.next = compileRules(d.next, sc.hasRule, 0)
+	sc.prev = compileRules(d.prev, &sc.hasRule, 1)
+	sc.next = compileRules(d.next, &sc.hasRule, 0)
 	if d.ending != "" {
-		sc.ending = compileRules(d.ending, map[rune]bool{}, 0)
+		sc.ending = compileRules(d.ending, new([russianLetters]bool), 0)
 	}
 	return sc
 }
 
 // compileRules parses "xy=out" rules into pairs; the letter at index cur
 // of each pair is the one the rule spells, marked in hasRule.
-func compileRules(rules string, hasRule map[rune]bool, cur int) map[[2]rune]string {
+func compileRules(rules string, hasRule *[russianLetters]bool, cur int) map[[2]rune]string {
 	m := map[[2]rune]string{}
 	for _, r := range strings.Fields(rules) {
 		k, v, _ := strings.Cut(r, "=")
@@ -106,7 +106,9 @@ func compileRules(rules string, hasRule map[rune]bool, cur int) map[[2]rune]stri
 		b, _ := utf8.DecodeRuneInString(k[n:])
 		pair := [2]rune{a, b}
 		m[pair] = dropMark(v)
-		hasRule[pair[cur]] = true
+		if i := russianIndex(pair[cur]); i >= 0 {
+			hasRule[i] = true
+		}
 	}
 	return m
 }

@@ -104,7 +104,7 @@ func TestRomanizeTables(t *testing.T) {
 		for cyr, lat := range def.Mapping {
 			r := []rune(cyr)[0]
 			// The file spells ž decomposed, as z and a combining caron.
-			if got, want := base[r], norm.NFC.String(latinE.Replace(lat)); got != want {
+			if got, want := base[russianIndex(r)], norm.NFC.String(latinE.Replace(lat)); got != want {
 				t.Errorf("%s: %s → %q, want %q", name, cyr, got, want)
 			}
 		}
@@ -113,5 +113,40 @@ func TestRomanizeTables(t *testing.T) {
 				t.Errorf("%s: Romanize(%q) = %q, want %q", name, s[0], got, want)
 			}
 		}
+	}
+}
+
+func TestRomanizeCases(t *testing.T) {
+	tests := []struct {
+		in     string
+		scheme Scheme
+		want   string
+	}{
+		{"", SchemeICAO, ""},
+		{"Щукин", SchemeICAO, "Shchukin"},
+		{"МГУ и ЩИ", SchemeICAO, "MGU i SHCHI"},
+		{"Я", SchemeBGNPCGN, "Ya"},
+		{"ЁЖ", SchemeBGNPCGN, "YËZH"},
+		{"Ельцин", SchemeBGNPCGN, "Yel’tsin"},
+		{"Ельцин", SchemeMVD782, "El'tsin"},
+		{"Достоевский", SchemeWikipedia, "Dostoyevsky"},
+		{"Цветков Цыганов", SchemeGOST779B, "Czvetkov Cy`ganov"},
+		{"Київ", SchemeICAO, "Kiїv"},
+		{"NICA в Дубне, 2020", SchemeICAO, "NICA v Dubne, 2020"},
+		{"bad\xffbyte", SchemeICAO, "bad\uFFFDbyte"},
+		{"Москва", Scheme(0), "Москва"},
+	}
+	for _, tt := range tests {
+		if got := Romanize(tt.in, tt.scheme); got != tt.want {
+			t.Errorf("Romanize(%q, %v) = %q, want %q", tt.in, tt.scheme, got, tt.want)
+		}
+	}
+	for _, sc := range Schemes {
+		if got, ok := ParseScheme(strings.ToUpper(sc.String())); !ok || got != sc {
+			t.Errorf("ParseScheme(%q) = %v, %v", sc.String(), got, ok)
+		}
+	}
+	if _, ok := ParseScheme("klingon"); ok {
+		t.Error(`ParseScheme("klingon") succeeded`)
 	}
 }

@@ -1,6 +1,9 @@
 package lang
 
 import (
+	"hash/maphash"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
@@ -9,15 +12,71 @@ import (
 
 // stemWord returns the snowball stem of a folded word: Russian for a
 // Cyrillic word, English for a Latin one. Codes with digits and words of
-// other scripts are their own stem.
+// other scripts are their own stem. Stems come from a cache, because the
+// snowball stemmers cost a microsecond or two a word while the words of a
+// corpus repeat.
 func stemWord(w string) string {
 	switch wordScript(w) {
 	case Cyrillic:
-		return russian.Stem(w, true)
+		return stems.get(w, true)
 	case Latin:
-		return english.Stem(w, true)
+		return stems.get(w, false)
 	}
 	return w
+}
+
+// stemShards and stemShardSize bound the stem cache at about 260,000
+// words; a full shard is emptied, which costs a few recomputed stems but
+// never unbounded memory.
+const (
+	stemShards    = 64
+	stemShardSize = 4096
+)
+
+// stemCache maps words to their stems, in shards that lock separately so
+// that concurrent indexers rarely wait for each other.
+type stemCache struct {
+	seed   maphash.Seed
+	shards [stemShards]struct {
+		mu sync.Mutex
+		m  map[string]string
+	}
+}
+
+var stems = newStemCache()
+
+func newStemCache() *stemCache {
+	c := &stemCache{seed: maphash.MakeSeed()}
+	for i := range c.shards {
+		c.shards[i].m = make(map[string]string)
+	}
+	return c
+}
+
+// get returns the stem of w, computed with the Russian stemmer when ru is
+// set and the English one otherwise.
+func (c *stemCache) get(w string, ru bool) string {
+	sh := &c.shards[maphash.String(c.seed, w)%stemShards]
+	sh.mu.Lock()
+	stem, ok := sh.m[w]
+	sh.mu.Unlock()
+	if ok {
+		return stem
+	}
+	if ru {
+		stem = russian.Stem(w, true)
+	} else {
+		stem = english.Stem(w, true)
+	}
+	// w may be a slice of a large text; the cache must not keep that alive.
+	key, stem := strings.Clone(w), strings.Clone(stem)
+	sh.mu.Lock()
+	if len(sh.m) >= stemShardSize {
+		clear(sh.m)
+	}
+	sh.m[key] = stem
+	sh.mu.Unlock()
+	return stem
 }
 
 // wordScript returns the script of a word whose letters share one
@@ -57,6 +116,17 @@ var (
 // letters into the script of its majority when every minority letter has a
 // lookalike in that script; other words come back unchanged.
 func fixHomoglyphs(w string) string {
+	ascii, other := false, false
+	for i := 0; i < len(w); i++ {
+		if w[i] < utf8.RuneSelf {
+			ascii = ascii || (w[i]|0x20 >= 'a' && w[i]|0x20 <= 'z')
+		} else {
+			other = true
+		}
+	}
+	if !ascii || !other {
+		return w
+	}
 	var lat, cyr int
 	for _, r := range w {
 		switch Script(r) {

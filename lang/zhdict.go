@@ -39,7 +39,10 @@ type zhStep struct {
 // zhDict returns the dictionary, loading it on first use (about 140,000
 // words; tens of milliseconds), so programs that never segment Chinese
 // never pay for it.
-var zhDict = sync.OnceValue(func() *zhDictionary {
+var zhDict = sync.OnceValue(loadZHDict)
+
+// loadZHDict parses the embedded word list and the curated vocabulary.
+func loadZHDict() *zhDictionary {
 	freq := make(map[string]int, 150000)
 	total := 0
 	add := func(w string, f int) {
@@ -60,7 +63,7 @@ var zhDict = sync.OnceValue(func() *zhDictionary {
 		add(w, max(freq[w], zhVocabFreq))
 	}
 	return buildZHDict(freq, total)
-})
+}
 
 func buildZHDict(freq map[string]int, total int) *zhDictionary {
 	d := &zhDictionary{logp: make(map[string]float32, len(freq)*2)}
