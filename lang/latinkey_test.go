@@ -96,6 +96,13 @@ func TestLatinKeyNames(t *testing.T) {
 			right++
 		}
 	}
+	var shared []string
+	for k, names := range byKey {
+		if len(names) > 1 {
+			shared = append(shared, k)
+		}
+	}
+	t.Logf("keys shared by different native names: %q", shared)
 	recall := float64(hits) / float64(len(pairs))
 	precision := float64(right) / float64(max(retrieved, 1))
 	t.Logf("%d pairs, %d native names: recall %.3f, precision %.3f; missed: %s",
