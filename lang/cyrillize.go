@@ -150,6 +150,8 @@ func searchCyrillic(w string) []cyrCand {
 		if len(beams[i]) == 0 {
 			continue
 		}
+		// Prune once all the ways of reaching i are in.
+		beams[i] = bestCands(beams[i], cyrBeam)
 		matched := false
 		var candidates []cyrRule
 		if w[i] < utf8.RuneSelf {
@@ -164,14 +166,12 @@ func searchCyrillic(w string) []cyrCand {
 			for _, c := range beams[i] {
 				beams[j] = append(beams[j], cyrCand{text: c.text + r.cyr, cost: c.cost + r.cost})
 			}
-			beams[j] = bestCands(beams[j], cyrBeam)
 		}
 		if !matched {
 			_, n := utf8.DecodeRuneInString(w[i:])
 			for _, c := range beams[i] {
 				beams[i+n] = append(beams[i+n], cyrCand{text: c.text + w[i:i+n], cost: c.cost})
 			}
-			beams[i+n] = bestCands(beams[i+n], cyrBeam)
 		}
 	}
 	return bestCands(beams[len(w)], MaxCyrillize)

@@ -73,6 +73,9 @@ func isASCII(s string) bool {
 // toLatin romanises the Cyrillic of s with ALA-LC and writes each run of
 // Han characters as a name in pinyin, family name first.
 func toLatin(s string) string {
+	if isASCII(s) {
+		return s
+	}
 	var cyr, han bool
 	for _, r := range s {
 		switch Script(r) {
@@ -120,9 +123,19 @@ var keyClusters = []struct{ from, to string }{
 	{"j", "i"}, {"y", "i"},
 }
 
+// keyClusterIndex holds keyClusters by the first byte of their Latin
+// group, keeping their order, so a position is tried against a few groups.
+var keyClusterIndex = func() (idx [utf8.RuneSelf][]struct{ from, to string }) {
+	for _, c := range keyClusters {
+		idx[c.from[0]] = append(idx[c.from[0]], c)
+	}
+	return idx
+}()
+
 // appendWordKey appends the key of one folded word.
 func appendWordKey(out []byte, w string) []byte {
-	var b []byte
+	var scratch [64]byte
+	b := scratch[:0]
 	for i := 0; i < len(w); {
 		if w[i] == '\'' || w[i] == '"' {
 			i++
@@ -133,12 +146,14 @@ func appendWordKey(out []byte, w string) []byte {
 			break
 		}
 		matched := false
-		for _, c := range keyClusters {
-			if strings.HasPrefix(w[i:], c.from) {
-				b = append(b, c.to...)
-				i += len(c.from)
-				matched = true
-				break
+		if w[i] < utf8.RuneSelf {
+			for _, c := range keyClusterIndex[w[i]] {
+				if strings.HasPrefix(w[i:], c.from) {
+					b = append(b, c.to...)
+					i += len(c.from)
+					matched = true
+					break
+				}
 			}
 		}
 		if matched {
