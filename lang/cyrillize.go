@@ -120,9 +120,17 @@ func splitLatinWords(s string) []latinPart {
 	return parts
 }
 
+// maxCyrWord is the longest word, in bytes, that Cyrillize reads; a
+// longer one is no name and comes back as it is, which keeps the search's
+// cost (it grows with the square of a word's length) bounded.
+const maxCyrWord = 64
+
 // cyrillizeWord returns the best Cyrillic spellings of one Latin word,
 // with the case of the original: capitalised, in capitals or lower case.
 func cyrillizeWord(w string) []cyrCand {
+	if len(w) > maxCyrWord {
+		return []cyrCand{{text: w}}
+	}
 	folded := latinPremap.Replace(w)
 	folded = strings.ReplaceAll(Fold(folded), "’", "'")
 	first, _ := utf8.DecodeRuneInString(w)

@@ -59,6 +59,10 @@ func TestCyrillize(t *testing.T) {
 			t.Errorf("Cyrillize(%q) gave %d candidates", in, len(got))
 		}
 	}
+	long := strings.Repeat("a", 10000)
+	if got := Cyrillize(long + " Semin"); len(got) == 0 || got[0] != long+" Семин" {
+		t.Errorf("Cyrillize of an overlong word: %.40q", got)
+	}
 	if got := Cyrillize("2020"); len(got) != 1 || got[0] != "2020" {
 		t.Errorf(`Cyrillize("2020") = %v, want [2020]`, got)
 	}
