@@ -12,6 +12,9 @@
 //   - window: the full sentences are indexed; the query is a random run of
 //     2, 3 or 4 Han characters taken from a sentence (as a user types a
 //     fragment), which must find that sentence.
+//   - tokens: the full sentences are indexed; the query is every other
+//     token of the sentence as the method under test cuts it, which must
+//     find that sentence (how distinctive each method's tokens are).
 //
 // It prints P@1 and MRR per method; tied scores count at their expected
 // rank. Usage:
@@ -43,8 +46,8 @@ func main() {
 			os.Exit(1)
 		}
 		fmt.Printf("%s: %d sentences\n", path, len(sents))
-		fmt.Printf("%-11s %8s %8s %8s %8s %8s %8s %8s\n", "method", "half P@1", "half MRR",
-			"win P@1", "win MRR", "tok/sent", "vocab", "µs/sent")
+		fmt.Printf("%-11s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "method", "half P@1", "half MRR",
+			"win P@1", "win MRR", "tok P@1", "tok MRR", "tok/sent", "vocab", "µs/sent")
 		for _, m := range []lang.Segmentation{lang.SegmentBigram, lang.SegmentDictPlain, lang.SegmentDict} {
 			evaluate(m, sents, *seed)
 		}
@@ -117,8 +120,16 @@ func evaluate(m lang.Segmentation, sents []string, seed uint64) {
 	for i, s := range sents {
 		wq[i] = terms(window(s, rng))
 	}
-	wp, wm := rankAll(newIndex(full), wq)
-	fmt.Printf("%-11s %8.3f %8.3f %8.3f %8.3f %8.1f %8d %8.1f\n", m, hp, hm, wp, wm,
+	ix := newIndex(full)
+	wp, wm := rankAll(ix, wq)
+	tq := make([][]string, len(sents))
+	for i, ts := range full {
+		for k := 1; k < len(ts); k += 2 {
+			tq[i] = append(tq[i], ts[k])
+		}
+	}
+	tp, tm := rankAll(ix, tq)
+	fmt.Printf("%-11s %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %8.1f %8d %8.1f\n", m, hp, hm, wp, wm, tp, tm,
 		float64(ntok)/float64(len(sents)), len(vocab), perSent)
 }
 
