@@ -134,6 +134,13 @@ func symbolUnitAt(s string, k int) (sym, canon string, ok bool) {
 			return u.sym, u.canon, true
 		}
 	}
+	// Squared unit symbols (㎞, ㎏, ㎡) are single characters whose
+	// compatibility form is the unit.
+	if r, n := utf8.DecodeRuneInString(s[k:]); r >= 0x3380 && r <= 0x33df {
+		if canon, ok := unitFor(Fold(s[k : k+n])); ok {
+			return s[k : k+n], canon, true
+		}
+	}
 	return "", "", false
 }
 
