@@ -17,8 +17,9 @@ type bulkTx interface {
 	put(ctx context.Context, t *table, r amur.Record) error
 	// flush writes every queued record, in dependency order of kinds.
 	flush(ctx context.Context) error
-	// finish stops all work on the transaction, before it ends.
-	finish() error
+	// finish stops all work on the transaction, before it ends; cause is
+	// the bulk's error, if it failed.
+	finish(cause error) error
 	// release frees what the writer holds besides the transaction, after
 	// it ends.
 	release() error
@@ -31,9 +32,11 @@ var cachedKinds = map[amur.Kind]bool{amur.KindField: true, amur.KindProgram: tru
 	amur.KindOrganization: true, amur.KindPerson: true, amur.KindFlagship: true}
 
 // Bulk runs fn in one transaction: every record it puts is stored with its
-// outbox change, or none is when fn or a write fails. fn must use only the
-// BulkWriter: on SQLite the bulk holds the one writer connection, so a
-// Create called from fn would wait for it forever.
+// outbox change, or none is when fn or a write fails. Records are written
+// in batches while fn goes on, so a write error (a duplicate key) may be
+// returned by a later Put or by Bulk itself. fn must call Put from one
+// goroutine and use only the BulkWriter: on SQLite the bulk holds the one
+// writer connection, so a Create called from fn would wait for it forever.
 func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
 	b, err := db.d.bulk(ctx, db)
 	if err != nil {
@@ -44,7 +47,7 @@ func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
 	if err == nil {
 		err = b.flush(ctx)
 	}
-	if ferr := b.finish(); err == nil {
+	if ferr := b.finish(err); err == nil {
 		err = ferr
 	}
 	if err == nil {

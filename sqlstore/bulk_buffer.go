@@ -71,12 +71,12 @@ type tableRows struct {
 }
 
 // newPipeBulk starts the pipeline of a bulk over tx writing through w,
-// queuing limit records per batch.
-func newPipeBulk(db *DB, tx *sql.Tx, w rowWriter, limit int) *pipeBulk {
+// queuing limit records per batch; cancelling ctx stops the writes.
+func newPipeBulk(ctx context.Context, db *DB, tx *sql.Tx, w rowWriter, limit int) *pipeBulk {
 	b := &pipeBulk{db: db, t: tx, w: w, limit: limit, cur: newBatch(),
 		encq: make(chan *batch, 1), wq: make(chan *encoded, 1), done: make(chan struct{})}
 	go b.encoder()
-	go b.writer(context.WithoutCancel(context.Background()))
+	go b.writer(ctx)
 	return b
 }
 
@@ -141,8 +141,13 @@ func (b *pipeBulk) flush(ctx context.Context) error {
 }
 
 // finish stops the pipeline, waits for the writer and releases the row
-// writer; queued records not flushed are dropped.
-func (b *pipeBulk) finish() error {
+// writer. Queued records not flushed are dropped, and when cause is not
+// nil (the bulk failed elsewhere) batches still in the pipeline are
+// skipped.
+func (b *pipeBulk) finish(cause error) error {
+	if cause != nil {
+		b.fail(cause)
+	}
 	close(b.encq)
 	<-b.done
 	return b.w.close()

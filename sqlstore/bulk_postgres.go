@@ -25,7 +25,7 @@ func (postgresDialect) bulk(ctx context.Context, db *DB) (bulkTx, error) {
 	if err != nil {
 		return nil, errors.Join(err, conn.Close())
 	}
-	return newPipeBulk(db, tx, &pgRows{conn: conn}, pgBatch), nil
+	return newPipeBulk(ctx, db, tx, &pgRows{conn: conn}, pgBatch), nil
 }
 
 // pgRows writes rows with COPY through the pgx connection under the

@@ -47,7 +47,7 @@ func (sqliteDialect) bulk(ctx context.Context, db *DB) (bulkTx, error) {
 		return nil, errors.Join(err, w.release())
 	}
 	w.t = tx
-	return newPipeBulk(db, tx, w, sqliteBatch), nil
+	return newPipeBulk(ctx, db, tx, w, sqliteBatch), nil
 }
 
 // sqliteRows writes rows with multi-row INSERT statements.
