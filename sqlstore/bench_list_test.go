@@ -110,7 +110,7 @@ func percentile(lat []time.Duration, p int) float64 {
 // generated activities, building it unless an earlier run left it.
 func listBenchDB(b *testing.B, n int) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("amur-bench-list-%d-v2.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("amur-bench-list-%d-v3.db", n))
 	ctx := context.Background()
 	if _, err := os.Stat(path); err == nil {
 		s, err := sqlstore.Open(ctx, path)

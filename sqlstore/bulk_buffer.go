@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 	"sync"
 
 	"amur"
@@ -224,6 +226,7 @@ func encodeBatch(bt *batch, at int64) ([]tableRows, error) {
 				rows = append(rows, c.rows(r)...)
 			}
 			if len(rows) > 0 {
+				sortRows(rows)
 				out = append(out, tableRows{t, c.name, c.cols, rows})
 			}
 		}
@@ -234,4 +237,20 @@ func encodeBatch(bt *batch, at int64) ([]tableRows, error) {
 		out = append(out, tableRows{t, "outbox", outboxCols, changes})
 	}
 	return out, nil
+}
+
+// sortRows orders child rows by their leading string columns, the key
+// order of their tables, so that a batch's inserts walk each B-tree once
+// from left to right instead of jumping between its pages.
+func sortRows(rows [][]any) {
+	slices.SortFunc(rows, func(a, b []any) int {
+		for i := range 2 {
+			x, _ := a[i].(string)
+			y, _ := b[i].(string)
+			if c := strings.Compare(x, y); c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -40,7 +41,7 @@ func openSQLite(ctx context.Context, dsn string) (*DB, error) {
 	// The writer takes the write lock at BEGIN (immediate) so a transaction
 	// never fails halfway when another process writes; a large page cache
 	// keeps index pages of big imports in memory.
-	w, err := sql.Open("sqlite", common+"&_txlock=immediate&_pragma=cache_size(-65536)")
+	w, err := sql.Open("sqlite", common+"&_txlock=immediate&_pragma=cache_size("+strconv.Itoa(sqliteWriterCache)+")")
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: open %s: %w", dsn, err)
 	}
@@ -69,11 +70,15 @@ func openSQLite(ctx context.Context, dsn string) (*DB, error) {
 	return &DB{w: w, r: r, d: sqliteDialect{}, now: time.Now}, nil
 }
 
+// sqliteWriterCache is the page cache of the writer connection (negative:
+// KiB); readers have a quarter of it each.
+const sqliteWriterCache = -65536
+
 // sqlitePageSize is the page size of new databases. Activities are rows
 // of about 1.5 KB (the JSON document), so 4 KB pages hold two and a bulk
 // import spends much of its time splitting pages; larger pages also make
 // index B-trees shallower.
-const sqlitePageSize = 32768
+const sqlitePageSize = 16384
 
 // initSQLiteFile sets the page size of a new database file, which must
 // happen before WAL mode is on, and turns WAL on. Both are no-ops for an
