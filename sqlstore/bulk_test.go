@@ -46,9 +46,17 @@ func TestBulk(t *testing.T) {
 					return err
 				}
 			}
-			return nil
+			// Activities are not cached by id, so this reference makes the
+			// bulk write its queue before looking the activity up.
+			e := &amur.TimelineEntry{Date: amur.MustDate("2020-09"), Kind: amur.ForumEntry,
+				Title: amur.T("en", "Forum held"), ActivityID: acts[2499].ID}
+			must(t, amur.Prepare(e))
+			return w.Put(e)
 		})
 		must(t, err)
+		if n, err := s.Count(ctx, amur.KindTimeline); err != nil || n != 1 {
+			t.Errorf("timeline entries = %d, %v; want 1", n, err)
+		}
 		if n, err := s.Count(ctx, amur.KindActivity); err != nil || n != len(acts) {
 			t.Fatalf("activities = %d, %v; want %d", n, err, len(acts))
 		}
@@ -64,11 +72,11 @@ func TestBulk(t *testing.T) {
 		}
 		changes, err := s.Changes(ctx, 0, 5000)
 		must(t, err)
-		if n := len(changes) - len(before); n != len(acts)+2 {
-			t.Errorf("outbox rows = %d, want %d", n, len(acts)+2)
+		if n := len(changes) - len(before); n != len(acts)+3 {
+			t.Errorf("outbox rows = %d, want %d", n, len(acts)+3)
 		}
-		if c := changes[len(changes)-1]; c.ID != acts[len(acts)-1].ID || c.Op != "create" || c.Kind != amur.KindActivity {
-			t.Errorf("last change = %+v", c)
+		if c := changes[len(changes)-2]; c.ID != acts[len(acts)-1].ID || c.Op != "create" || c.Kind != amur.KindActivity {
+			t.Errorf("change before the timeline entry's = %+v", c)
 		}
 	})
 }
