@@ -15,6 +15,10 @@ type Activity struct {
 	Description Text           `json:"description"`
 	Type        ActivityType   `json:"type"`
 	Status      ActivityStatus `json:"status"`
+	// Draft marks an activity that is not yet published: the public does
+	// not see it, and only a program office of one of its sides (or an
+	// admin) may publish it by clearing the mark.
+	Draft bool `json:"draft"`
 	// Fields holds the codes of the fields of science the activity belongs to.
 	Fields []string `json:"fields"`
 	// Start and End are local moments in Zone; End may be unknown.

@@ -1,7 +1,10 @@
 package amur
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"slices"
 	"time"
 )
 
@@ -83,19 +86,112 @@ type AuditEntry struct {
 	Action string `json:"action"`
 	Kind   Kind   `json:"kind"`
 	ID     string `json:"id"`
-	// Before and After hold the record's JSON (null for create or delete).
-	Before []byte `json:"before,omitempty"`
-	After  []byte `json:"after,omitempty"`
+	// Before and After hold the record's JSON as stored (Before is absent
+	// for a create, After for a delete). An import's entry has no Before and
+	// its After summarises the import (see BulkSummary).
+	Before json.RawMessage `json:"before,omitempty"`
+	After  json.RawMessage `json:"after,omitempty"`
 }
 
-// AuditFilter selects audit entries.
+// The actions the store itself writes to the audit log.
+const (
+	AuditCreate = "create"
+	AuditUpdate = "update"
+	AuditDelete = "delete"
+	// AuditImport is one Store.Bulk call: one entry per kind it stored,
+	// rather than one per record, so a million-row import adds a few rows.
+	AuditImport = "import"
+)
+
+// AuditActions lists the actions an audit filter may name.
+var AuditActions = []string{AuditCreate, AuditUpdate, AuditDelete, AuditImport, "merge", "decision", "login", "logout"}
+
+// BulkSummary is the After of an import's audit entry.
+type BulkSummary struct {
+	// Count is how many records of the entry's kind the import stored.
+	Count int `json:"count"`
+	// Sources are the distinct provenance sources of those records (the
+	// imported file's name), at most MaxBulkSources of them.
+	Sources []string `json:"sources"`
+}
+
+// MaxBulkSources bounds BulkSummary.Sources.
+const MaxBulkSources = 20
+
+// AuditChange is one changed top-level member of a record.
+type AuditChange struct {
+	Before json.RawMessage `json:"before,omitempty"`
+	After  json.RawMessage `json:"after,omitempty"`
+}
+
+// Diff returns the top-level members of the record that differ between
+// Before and After, with their old and new JSON; a member absent on one
+// side has no JSON there. It is nil when either side is not a JSON object,
+// as for an import's summary.
+func (e *AuditEntry) Diff() map[string]AuditChange {
+	var before, after map[string]json.RawMessage
+	if len(e.Before) > 0 && json.Unmarshal(e.Before, &before) != nil ||
+		len(e.After) > 0 && json.Unmarshal(e.After, &after) != nil ||
+		e.Action == AuditImport || before == nil && after == nil {
+		return nil
+	}
+	out := map[string]AuditChange{}
+	for k, b := range before {
+		if a, ok := after[k]; !ok || !bytes.Equal(compactJSON(a), compactJSON(b)) {
+			out[k] = AuditChange{Before: b, After: a}
+		}
+	}
+	for k, a := range after {
+		if _, ok := before[k]; !ok {
+			out[k] = AuditChange{After: a}
+		}
+	}
+	return out
+}
+
+// compactJSON returns v without insignificant space, so that equal values
+// compare equal however they were written.
+func compactJSON(v json.RawMessage) []byte {
+	var b bytes.Buffer
+	if json.Compact(&b, v) != nil {
+		return v
+	}
+	return b.Bytes()
+}
+
+// AuditFilter selects audit entries; empty parts select everything.
 type AuditFilter struct {
-	UserID   string
-	Kind     Kind
-	ID       string
-	Action   string
+	UserID string
+	// Email matches the e-mail address the user had when acting.
+	Email  string
+	Kind   Kind
+	ID     string
+	Action string
+	// From and To bound the entry's time, inclusively.
 	From, To time.Time
 	Page
+}
+
+// AuditSorts are the sort keys of the audit log: newest first by default.
+var AuditSorts = []string{"-seq", "seq"}
+
+// Validate checks the filter and its page.
+func (f *AuditFilter) Validate() error {
+	switch {
+	case f.UserID != "" && !ValidID(f.UserID):
+		return Invalid("user", "err.id")
+	case f.Email != "" && !emailRE.MatchString(f.Email):
+		return Invalid("user", "err.email", "value", f.Email)
+	case ValidString("id", f.ID, 200) != nil:
+		return ValidString("id", f.ID, 200)
+	case f.Action != "" && !slices.Contains(AuditActions, f.Action):
+		return Invalid("action", "err.enum", "value", f.Action, "allowed", joinStrings(AuditActions))
+	case f.Kind != "" && !slices.Contains(Kinds, f.Kind):
+		return checkEnum("kind", f.Kind, Kinds)
+	case !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From):
+		return Invalid("to", "err.end_before_start")
+	}
+	return f.Page.Validate(AuditSorts)
 }
 
 // AuditStore reads the audit log. Entries are written by the store itself

@@ -89,8 +89,31 @@ type ActivityFilter struct {
 	PersonID   string
 	FlagshipID string
 	Synthetic  *bool
+	// Draft, when set, matches only drafts (true) or only published
+	// activities (false), among those Drafts admits.
+	Draft *bool
+	// Drafts says which unpublished activities may match; the registry sets
+	// it from the principal, never the public's query.
+	Drafts Drafts
+	// DraftOrg is the organisation whose drafts OrgDrafts admits.
+	DraftOrg string
 	Page
 }
+
+// Drafts selects which unpublished activities a list or the figures see.
+type Drafts int
+
+// The draft scopes. The zero value admits no draft, so that a filter whose
+// scope nobody set shows nothing unpublished.
+const (
+	// NoDrafts admits published activities only.
+	NoDrafts Drafts = iota
+	// AllDrafts admits every draft too: admins, offices and the system.
+	AllDrafts
+	// OrgDrafts admits published activities and the drafts in which the
+	// organisation DraftOrg takes part: a coordinator's own proposals.
+	OrgDrafts
+)
 
 // OrganizationFilter selects organisations.
 type OrganizationFilter struct {
@@ -250,6 +273,7 @@ type Store interface {
 	FieldStore
 	FlagshipStore
 	TimelineStore
+	AuditStore
 	// Stats counts activities matching f (its Page is ignored) and the
 	// sizes of the other registries.
 	Stats(ctx context.Context, f ActivityFilter) (*Stats, error)

@@ -13,11 +13,11 @@ import (
 var activityTable = &table{
 	kind: amur.KindActivity,
 	name: "activities",
-	cols: []string{"program_id", "type", "status", "start_at", "start_month", "sides", "fields", "flagship_id", "synthetic"},
+	cols: []string{"program_id", "type", "status", "start_at", "start_month", "sides", "fields", "flagship_id", "synthetic", "draft"},
 	vals: func(r amur.Record) []any {
 		a := r.(*amur.Activity)
 		return []any{null(a.ProgramID), string(a.Type), string(a.Status), ms(startTime(a)),
-			monthKey(a.Start), joinList(a.Sides), joinList(a.Fields), null(a.FlagshipID), a.Synthetic}
+			monthKey(a.Start), joinList(a.Sides), joinList(a.Fields), null(a.FlagshipID), a.Synthetic, a.Draft}
 	},
 	children: []child{
 		{name: "activity_fields", cols: []string{"field_code", "activity_id"}, nkey: 2, rows: activityFieldRows},
@@ -134,7 +134,33 @@ func activityWhere(f amur.ActivityFilter, d dialect) (filter, error) {
 	if f.Synthetic != nil {
 		w.add("x.synthetic = ?", *f.Synthetic)
 	}
-	return w, nil
+	return w, draftCond(&w, f)
+}
+
+// draftCond limits the matches to the drafts f's scope admits, then to
+// drafts or published activities when f.Draft asks. The conditions are
+// literal SQL so that SQLite can use the partial index of drafts.
+func draftCond(w *filter, f amur.ActivityFilter) error {
+	switch f.Drafts {
+	case amur.NoDrafts:
+		w.add("NOT x.draft")
+	case amur.OrgDrafts:
+		if !amur.ValidID(f.DraftOrg) {
+			return amur.Invalid("draft_org", "err.id")
+		}
+		w.add("(NOT x.draft OR x.id IN (SELECT activity_id FROM activity_orgs WHERE org_id = ?))", f.DraftOrg)
+	case amur.AllDrafts:
+	default:
+		return amur.Invalid("drafts", "err.invalid")
+	}
+	switch {
+	case f.Draft == nil:
+	case *f.Draft:
+		w.add("x.draft")
+	default:
+		w.add("NOT x.draft")
+	}
+	return nil
 }
 
 // fieldCond matches activities in any of the codes or their sub-fields,

@@ -32,9 +32,10 @@ var cachedKinds = map[amur.Kind]bool{amur.KindField: true, amur.KindProgram: tru
 	amur.KindOrganization: true, amur.KindPerson: true, amur.KindFlagship: true}
 
 // Bulk runs fn in one transaction: every record it puts is stored with its
-// outbox change, or none is when fn or a write fails. Records are written
-// in batches while fn goes on, so a write error (a duplicate key) may be
-// returned by a later Put or by Bulk itself. fn must call Put from one
+// outbox change, and the audit log gains one entry per kind put, or none
+// is when fn or a write fails. Records are written in batches while fn
+// goes on, so a write error (a duplicate key) may be returned by a later
+// Put or by Bulk itself. fn must call Put from one
 // goroutine and use only the BulkWriter: on SQLite the bulk holds the one
 // writer connection, so a Create called from fn would wait for it forever.
 func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
@@ -46,6 +47,9 @@ func (db *DB) Bulk(ctx context.Context, fn func(amur.BulkWriter) error) error {
 	err = fn(w)
 	if err == nil {
 		err = b.flush(ctx)
+	}
+	if err == nil {
+		err = b.lookup(func(tx *sql.Tx) error { return w.audit.write(ctx, db, tx) })
 	}
 	if ferr := b.finish(err); err == nil {
 		err = ferr
@@ -80,6 +84,8 @@ type bulkWriter struct {
 	// puts counts the records put; kinds notes their kinds.
 	puts  int
 	kinds map[amur.Kind]bool
+	// audit sums up the bulk for the audit log.
+	audit bulkAudit
 }
 
 // tables returns the tables the bulk wrote to.
@@ -114,6 +120,7 @@ func (w *bulkWriter) Put(r amur.Record) error {
 	}
 	w.puts++
 	w.kinds[t.kind] = true
+	w.audit.note(r)
 	if cachedKinds[t.kind] {
 		w.remember(t.kind, m.ID)
 	}

@@ -11,7 +11,8 @@ import (
 )
 
 // create prepares r, fills its bookkeeping fields and stores it with an
-// outbox change in one transaction. On failure r keeps its old Meta.
+// outbox change and an audit entry in one transaction. On failure r keeps
+// its old Meta.
 func (db *DB) create(ctx context.Context, r amur.Record) error {
 	if err := amur.Prepare(r); err != nil {
 		return err
@@ -31,10 +32,14 @@ func (db *DB) create(ctx context.Context, r amur.Record) error {
 		if err := db.checkUnique(ctx, tx, t, r, true); err != nil {
 			return err
 		}
-		if err := db.insert(ctx, tx, t, r); err != nil {
+		doc, err := db.insert(ctx, tx, t, r)
+		if err != nil {
 			return err
 		}
-		return db.outbox(ctx, tx, t.kind, "create", m.ID)
+		if err := db.outbox(ctx, tx, t.kind, "create", m.ID); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, amur.AuditCreate, t.kind, m.ID, nil, doc)
 	})
 	if err != nil {
 		*m = saved
@@ -44,7 +49,8 @@ func (db *DB) create(ctx context.Context, r amur.Record) error {
 
 // update prepares r and replaces the stored record when r.Version equals
 // the stored version; it increments Version, sets UpdatedAt and keeps the
-// stored CreatedAt. On failure r keeps its old Meta.
+// stored CreatedAt. The audit entry keeps both versions. On failure r keeps
+// its old Meta.
 func (db *DB) update(ctx context.Context, r amur.Record) error {
 	if err := amur.Prepare(r); err != nil {
 		return err
@@ -59,7 +65,7 @@ func (db *DB) update(ctx context.Context, r amur.Record) error {
 	}
 	saved := *m
 	err = db.write(ctx, func(tx *sql.Tx) error {
-		old, err := db.bumpMeta(ctx, tx, t, m)
+		old, before, err := db.bumpMeta(ctx, tx, t, m)
 		if err != nil {
 			return err
 		}
@@ -69,10 +75,14 @@ func (db *DB) update(ctx context.Context, r amur.Record) error {
 		if err := db.checkUnique(ctx, tx, t, r, false); err != nil {
 			return err
 		}
-		if err := db.replace(ctx, tx, t, r, old, saved.Version); err != nil {
+		after, err := db.replace(ctx, tx, t, r, old, saved.Version)
+		if err != nil {
 			return err
 		}
-		return db.outbox(ctx, tx, t.kind, "update", m.ID)
+		if err := db.outbox(ctx, tx, t.kind, "update", m.ID); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, amur.AuditUpdate, t.kind, m.ID, before, after)
 	})
 	if err != nil {
 		*m = saved
@@ -82,28 +92,30 @@ func (db *DB) update(ctx context.Context, r amur.Record) error {
 
 // bumpMeta reads the stored version of m's record, reports EStale when it
 // differs from m.Version, and sets m to the new version and times. It
-// returns the stored record when t's children are deleted by key.
-func (db *DB) bumpMeta(ctx context.Context, tx *sql.Tx, t *table, m *amur.Meta) (amur.Record, error) {
+// returns the stored document, and the stored record when t's children are
+// deleted by key.
+func (db *DB) bumpMeta(ctx context.Context, tx *sql.Tx, t *table, m *amur.Meta) (amur.Record, []byte, error) {
 	var version int
 	var created int64
 	var doc []byte
 	err := tx.QueryRowContext(ctx, db.q("SELECT version, created_at, doc FROM "+t.name+" WHERE id = ?"), m.ID).Scan(&version, &created, &doc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, amur.NotFound(string(t.kind), m.ID)
+		return nil, nil, amur.NotFound(string(t.kind), m.ID)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: read %s version: %w", t.kind, err)
+		return nil, nil, fmt.Errorf("sqlstore: read %s version: %w", t.kind, err)
 	}
 	if version != m.Version {
 		e := amur.Errorf(amur.EStale, "err.stale", "kind", string(t.kind), "id", m.ID, "version", version)
 		e.Field = "version"
-		return nil, e
+		return nil, nil, e
 	}
 	m.Version = version + 1
 	m.CreatedAt = fromMS(created)
 	m.UpdatedAt = db.now()
 	truncMeta(m)
-	return decodeIfKeyed(t, doc)
+	old, err := decodeIfKeyed(t, doc)
+	return old, doc, err
 }
 
 // decodeIfKeyed decodes the stored document of a record of t when its
@@ -119,8 +131,9 @@ func decodeIfKeyed(t *table, doc []byte) (amur.Record, error) {
 	return old, nil
 }
 
-// remove deletes the record of kind k with id and writes an outbox change.
-// A record that others reference is EConflict "err.in_use".
+// remove deletes the record of kind k with id and writes an outbox change
+// and an audit entry. A record that others reference is EConflict
+// "err.in_use".
 func (db *DB) remove(ctx context.Context, k amur.Kind, id string) error {
 	t, err := tableOf(k)
 	if err != nil {
@@ -149,7 +162,10 @@ func (db *DB) remove(ctx context.Context, k amur.Kind, id string) error {
 			}
 			return fmt.Errorf("sqlstore: delete %s: %w", k, err)
 		}
-		return db.outbox(ctx, tx, k, "delete", id)
+		if err := db.outbox(ctx, tx, k, "delete", id); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, amur.AuditDelete, k, id, doc, nil)
 	})
 }
 
@@ -173,27 +189,28 @@ func (db *DB) deleteChildren(ctx context.Context, tx *sql.Tx, t *table, id strin
 	return nil
 }
 
-// insert writes the main row and child rows of r.
-func (db *DB) insert(ctx context.Context, tx *sql.Tx, t *table, r amur.Record) error {
+// insert writes the main row and child rows of r and returns the stored
+// document.
+func (db *DB) insert(ctx context.Context, tx *sql.Tx, t *table, r amur.Record) ([]byte, error) {
 	doc, err := encode(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cols := t.allCols()
 	query := "INSERT INTO " + t.name + " (" + strings.Join(cols, ", ") + ") VALUES (" + placeholders(len(cols)) + ")"
 	if _, err := tx.ExecContext(ctx, db.q(query), t.rowValues(r, doc)...); err != nil {
-		return db.writeErr(t, err)
+		return nil, db.writeErr(t, err)
 	}
-	return db.insertChildren(ctx, tx, t, r)
+	return []byte(doc), db.insertChildren(ctx, tx, t, r)
 }
 
 // replace rewrites the main row of r, guarded by its old version, and
 // replaces its child rows; old is the stored record when t's children are
-// deleted by key.
-func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, old amur.Record, oldVersion int) error {
+// deleted by key. It returns the new stored document.
+func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, old amur.Record, oldVersion int) ([]byte, error) {
 	doc, err := encode(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	m := r.Base()
 	set := make([]string, 0, len(t.cols)+3)
@@ -205,17 +222,17 @@ func (db *DB) replace(ctx context.Context, tx *sql.Tx, t *table, r amur.Record, 
 	query := "UPDATE " + t.name + " SET " + strings.Join(set, ", ") + " WHERE id = ? AND version = ?"
 	res, err := tx.ExecContext(ctx, db.q(query), args...)
 	if err != nil {
-		return db.writeErr(t, err)
+		return nil, db.writeErr(t, err)
 	}
 	if n, err := res.RowsAffected(); err != nil {
-		return err
+		return nil, err
 	} else if n != 1 {
-		return amur.Errorf(amur.EStale, "err.stale", "kind", string(t.kind), "id", m.ID)
+		return nil, amur.Errorf(amur.EStale, "err.stale", "kind", string(t.kind), "id", m.ID)
 	}
 	if err := db.deleteChildren(ctx, tx, t, m.ID, old); err != nil {
-		return err
+		return nil, err
 	}
-	return db.insertChildren(ctx, tx, t, r)
+	return []byte(doc), db.insertChildren(ctx, tx, t, r)
 }
 
 // insertChildren writes the child rows of r, one multi-row statement per

@@ -200,6 +200,7 @@ func activityCols() []column[amur.Activity] {
 		[]column[T]{
 			str("type", "type", func(t *T) *amur.ActivityType { return &t.Type }),
 			str("status", "status", func(t *T) *amur.ActivityStatus { return &t.Status }),
+			boolean("draft", func(t *T) *bool { return &t.Draft }),
 			strList("fields", "fields", func(t *T) *[]string { return &t.Fields }),
 			moment("start", func(t *T) *amur.Moment { return &t.Start }),
 			moment("end", func(t *T) *amur.Moment { return &t.End }),

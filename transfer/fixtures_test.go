@@ -72,7 +72,7 @@ func fixtures() []amur.Record {
 			{Kind: amur.OtherResult, Title: amur.T("en", "x")}},
 		FlagshipID: fid(40), Provenance: amur.Provenance{Source: "acts.csv", Line: 12, EnteredBy: "import"}, Synthetic: true}
 	act2 := &amur.Activity{Meta: meta(51), Title: amur.T("en", "Bare"), Type: amur.OtherActivityType, Status: amur.Planned,
-		Start: amur.MustMoment("2021"), Format: amur.Online, Sides: []string{"CN"}}
+		Start: amur.MustMoment("2021"), Format: amur.Online, Sides: []string{"CN"}, Draft: true}
 	entry := &amur.TimelineEntry{Meta: meta(60), ProgramID: fid(10), Date: amur.MustDate("2020-08-26"), Kind: amur.CeremonyEntry,
 		Title: full, Summary: amur.T("ru", tricky), PersonIDs: []string{fid(30), fid(31)}, OrgIDs: []string{fid(21)},
 		FlagshipID: fid(40), ActivityID: fid(50),
