@@ -189,4 +189,3 @@ func (c *patchClient) send(method string, body []byte, ifMatch string) (int, err
 	}
 	return resp.StatusCode, nil
 }
-
