@@ -10,6 +10,12 @@ import (
 	"github.com/kljensen/snowball/russian"
 )
 
+// Stem returns the matching stem of a word as Tokens gives it: the word is
+// folded, then stemmed by its script (Russian snowball for Cyrillic,
+// English for Latin). Lexicons use it to key dictionary forms the way text
+// tokens are keyed.
+func Stem(word string) string { return stemWord(Fold(word)) }
+
 // stemWord returns the snowball stem of a folded word: Russian for a
 // Cyrillic word, English for a Latin one. Codes with digits and words of
 // other scripts are their own stem. Stems come from a cache, because the
