@@ -1,0 +1,20 @@
+// Package lexicon holds Amur's bilingual dictionaries as embedded data:
+// Chinese→English from CC-CEDICT, English→Russian from the Mueller
+// dictionary and Russian→English by inverting it, with English as the
+// pivot between Chinese and Russian; a curated trilingual list of the
+// program's terms, a hand-written supplement of modern Russian, CLDR
+// country names, and the inflected-form stems of Russian dictionary words
+// from the hunspell-ru dictionary.
+//
+// Every translation carries a weight in (0, 1]: dictionaries list senses
+// from the most to the least common, so a translation's weight falls with
+// its sense's rank, and an inverted dictionary's candidates are weighed by
+// how common the English word is, so that правительство means government
+// rather than sircar or Whitehall.
+//
+// The data loads on first use, once per process (ZhEn about 0.2 s, RuEn
+// about 0.3 s since it needs ZhEn's English vocabulary), and is safe for
+// concurrent use. Sources, versions and licences are in data/SOURCES.txt
+// and docs/data-licences.md; lexicon/internal/build rebuilds the derived
+// files.
+package lexicon

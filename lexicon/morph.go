@@ -1,0 +1,94 @@
+package lexicon
+
+import (
+	"strings"
+	"sync"
+
+	"amur/lang"
+)
+
+// Morph maps inflected Russian words to the dictionary forms the lexicon
+// knows. The snowball stem of a dictionary form often differs from the
+// stems of its inflected forms (симптом → симпт, симптомы → симптом), so
+// each dictionary word is keyed by its own stem and by the stems of all
+// its forms, which the build expands from hunspell-ru.
+type Morph struct {
+	lemma  map[string]bool
+	byStem map[string][]string
+}
+
+// Russian returns the Russian lemmatiser over the lexicon's vocabulary.
+var Russian = sync.OnceValue(func() *Morph {
+	m := &Morph{lemma: map[string]bool{}, byStem: map[string][]string{}}
+	add := func(phrase string) {
+		for _, w := range strings.Fields(lang.Fold(phrase)) {
+			if !m.lemma[w] && isCyrillicWord(w) {
+				m.lemma[w] = true
+				s := lang.Stem(w)
+				m.byStem[s] = append(m.byStem[s], w)
+			}
+		}
+	}
+	for _, f := range muellerRows() {
+		for _, sense := range strings.Split(f[1], "|") {
+			for _, r := range strings.Split(sense, ";") {
+				if !strings.Contains(r, " ") {
+					add(r)
+				}
+			}
+		}
+	}
+	for _, t := range terms() {
+		for _, r := range t.ru {
+			add(r)
+		}
+	}
+	rows(ruEnTSV, func(f []string) { add(f[0]) })
+	rows(gunzip(ruformsGz), func(f []string) {
+		if len(f) != 2 || !m.lemma[f[0]] {
+			return
+		}
+		for _, s := range strings.Fields(f[1]) {
+			m.byStem[s] = append(m.byStem[s], f[0])
+		}
+	})
+	return m
+})
+
+// Lemmas returns the dictionary forms word may be an inflection of: word
+// itself when it is one, then the words sharing its stem or having a form
+// with its stem. It returns nil for a word the lexicon does not know.
+func (m *Morph) Lemmas(word string) []string {
+	w := lang.Fold(word)
+	var out []string
+	if m.lemma[w] {
+		out = append(out, w)
+	}
+	for _, l := range m.byStem[lang.Stem(w)] {
+		if l != w {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Lemma returns the first of Lemmas, or the folded word when the lexicon
+// does not know it.
+func (m *Morph) Lemma(word string) string {
+	if l := m.Lemmas(word); len(l) > 0 {
+		return l[0]
+	}
+	return lang.Fold(word)
+}
+
+// Len returns the number of dictionary forms.
+func (m *Morph) Len() int { return len(m.lemma) }
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if !(r >= 'а' && r <= 'я' || r == 'ё' || r == '-') {
+			return false
+		}
+	}
+	return w != ""
+}
