@@ -66,6 +66,7 @@ var commands = []command{
 	{"export", "export records as CSV, JSON or JSONL", (*Main).export},
 	{"stats", "print the program's figures", (*Main).stats},
 	{"migrate", "bring the database schema up to date", (*Main).migrate},
+	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
 }

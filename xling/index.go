@@ -1,0 +1,241 @@
+package xling
+
+import (
+	"math"
+	"runtime"
+	"sync"
+
+	"amur"
+)
+
+// Index is an inverted index of texts in any of the platform languages,
+// searched across languages. Add texts from one goroutine, call Freeze,
+// then Search and Rank from as many goroutines as needed.
+type Index struct {
+	bridges bool
+	// hubness is the weight of a document's mean similarity to its
+	// nearest neighbours, subtracted from its score.
+	hubness float32
+
+	ids    []string
+	texts  []string
+	langs  []amur.Lang
+	byID   map[string]int32
+	keys   map[string]int32 // concept key → concept id
+	spaces []uint8          // concept id → space
+	docs   [][]entry        // doc → concept weights (raw term frequencies until Freeze)
+
+	frozen   bool
+	postings [][]entry // concept id → documents and their normalised weights
+	idf      []float32
+	hub      []float32 // doc → mean similarity to its nearest neighbours
+	acc      sync.Pool
+}
+
+// entry is a (concept or document, weight) pair.
+type entry struct {
+	id int32
+	w  float32
+}
+
+// Option configures an Index.
+type Option func(*Index)
+
+// WithoutBridges makes an index that matches across languages only what
+// texts share on their face: numbers, units and Latin tokens. It is the
+// baseline the bridges are measured against.
+func WithoutBridges() Option { return func(ix *Index) { ix.bridges = false } }
+
+// WithHubness sets the weight of the hubness correction; 0 turns it off.
+func WithHubness(beta float64) Option { return func(ix *Index) { ix.hubness = float32(beta) } }
+
+// defaultHubness weighs a document's neighbourhood similarity at half its
+// score, as CSLS does (2·cos − r_query − r_doc, with r_query constant for
+// one query).
+const defaultHubness = 0.5
+
+// hubNeighbours is the number of nearest neighbours averaged for hubness.
+const hubNeighbours = 10
+
+// hubSample bounds the documents used as probes when computing hubness, so
+// that Freeze stays linear in the collection's size.
+const hubSample = 20000
+
+// nativeWeight is the weight of the same-language space in a score: a
+// same-language match counts more than a translated one, but a good
+// translated match still outranks a weak same-language one.
+const nativeWeight = 0.5
+
+// NewIndex returns an empty index.
+func NewIndex(opts ...Option) *Index {
+	ix := &Index{bridges: true, hubness: defaultHubness, byID: map[string]int32{}, keys: map[string]int32{}}
+	for _, o := range opts {
+		o(ix)
+	}
+	return ix
+}
+
+// Len returns the number of indexed texts.
+func (ix *Index) Len() int { return len(ix.ids) }
+
+// Add indexes text under id. It fails with an invalid error for an empty
+// or repeated id, an unknown language, or an index already frozen.
+func (ix *Index) Add(id, text string, l amur.Lang) error {
+	switch {
+	case ix.frozen:
+		return amur.Errorf(amur.EInvalid, "err.index_frozen")
+	case id == "":
+		return amur.Invalid("id", "err.required")
+	case !l.Valid():
+		return amur.Invalid("lang", "err.enum", "value", string(l), "allowed", "zh, ru, en")
+	}
+	if _, dup := ix.byID[id]; dup {
+		return amur.Errorf(amur.EConflict, "err.duplicate", "value", id)
+	}
+	a := analyze(text, l, ix.bridges)
+	tf := map[int32]float32{}
+	for _, t := range a.terms {
+		c, ok := ix.keys[t.key]
+		if !ok {
+			c = int32(len(ix.spaces))
+			ix.keys[t.key] = c
+			ix.spaces = append(ix.spaces, uint8(space(t.key)))
+		}
+		tf[c] += t.weight
+	}
+	doc := make([]entry, 0, len(tf))
+	for c, w := range tf {
+		doc = append(doc, entry{c, w})
+	}
+	ix.byID[id] = int32(len(ix.ids))
+	ix.ids = append(ix.ids, id)
+	ix.texts = append(ix.texts, text)
+	ix.langs = append(ix.langs, l)
+	ix.docs = append(ix.docs, doc)
+	return nil
+}
+
+// tfWeight damps repeated concepts: the second mention of a subject adds
+// less than the first.
+func tfWeight(tf float32) float32 { return float32(math.Log1p(float64(tf))) }
+
+// Freeze computes the collection statistics (document frequencies, norms,
+// hubness) and makes the index searchable. Adding after Freeze fails;
+// calling it twice does nothing.
+func (ix *Index) Freeze() {
+	if ix.frozen {
+		return
+	}
+	ix.frozen = true
+	n := len(ix.docs)
+	df := make([]int32, len(ix.spaces))
+	for _, doc := range ix.docs {
+		for _, e := range doc {
+			df[e.id]++
+		}
+	}
+	ix.idf = make([]float32, len(df))
+	for c, f := range df {
+		ix.idf[c] = float32(math.Log(1 + float64(n)/float64(f)))
+	}
+	ix.postings = make([][]entry, len(df))
+	for c, f := range df {
+		ix.postings[c] = make([]entry, 0, f)
+	}
+	for d, doc := range ix.docs {
+		var norm [2]float64
+		for i, e := range doc {
+			w := tfWeight(e.w) * ix.idf[e.id]
+			doc[i].w = w
+			norm[ix.spaces[e.id]] += float64(w * w)
+		}
+		for _, e := range doc {
+			w := e.w / float32(math.Sqrt(norm[ix.spaces[e.id]]))
+			ix.postings[e.id] = append(ix.postings[e.id], entry{int32(d), w})
+		}
+	}
+	ix.acc.New = func() any { return newAccumulator(n) }
+	ix.hub = make([]float32, n)
+	if ix.hubness > 0 {
+		ix.computeHubness()
+	}
+	ix.docs = nil
+}
+
+// computeHubness sets each document's mean similarity to its nearest
+// neighbours in the pivot space, probing with up to hubSample documents
+// spread over the collection; similarity is symmetric, so probing with
+// every document finds each one's exact neighbours.
+func (ix *Index) computeHubness() {
+	n := len(ix.docs)
+	step := max(1, n/hubSample)
+	workers := runtime.GOMAXPROCS(0)
+	tops := make([][]float32, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		tops[w] = make([]float32, n*hubNeighbours)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := newAccumulator(n)
+			for p := w * step; p < n; p += workers * step {
+				ix.probe(int32(p), acc, tops[w])
+			}
+		}()
+	}
+	wg.Wait()
+	for d := range n {
+		var best [hubNeighbours]float32
+		for _, top := range tops {
+			for _, s := range top[d*hubNeighbours : (d+1)*hubNeighbours] {
+				insertTop(best[:], s)
+			}
+		}
+		var sum float32
+		for _, s := range best {
+			sum += s
+		}
+		ix.hub[d] = sum / hubNeighbours
+	}
+}
+
+// probe scores every document against document p in the pivot space and
+// records the scores among each document's best.
+func (ix *Index) probe(p int32, acc *accumulator, top []float32) {
+	for _, e := range ix.docs[p] {
+		if ix.spaces[e.id] != pivot {
+			continue
+		}
+		// The probe's weights are its tf-idf; normalising them is one
+		// constant factor per probe, applied below.
+		for _, q := range ix.postings[e.id] {
+			acc.add(q.id, e.w*q.w)
+		}
+	}
+	var norm float64
+	for _, e := range ix.docs[p] {
+		if ix.spaces[e.id] == pivot {
+			norm += float64(e.w * e.w)
+		}
+	}
+	inv := float32(1 / math.Sqrt(max(norm, 1e-12)))
+	for _, d := range acc.touched {
+		if d != p {
+			insertTop(top[int(d)*hubNeighbours:(int(d)+1)*hubNeighbours], acc.score[d]*inv)
+		}
+	}
+	acc.reset()
+}
+
+// insertTop puts s in place of the smallest of top when it is larger.
+func insertTop(top []float32, s float32) {
+	m := 0
+	for i := range top {
+		if top[i] < top[m] {
+			m = i
+		}
+	}
+	if s > top[m] {
+		top[m] = s
+	}
+}

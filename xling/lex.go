@@ -1,0 +1,148 @@
+package xling
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"amur/lang"
+	"amur/lexicon"
+)
+
+// lexBridge turns words into pivot concepts through the lexicons, with a
+// cache per word, since a collection repeats its words and a look-up
+// stems every translation.
+type lexBridge struct {
+	zhEn, ruEn, enRu *lexicon.Dict
+	morph            *lexicon.Morph
+	cognates         *cognateIndex
+
+	cache sync.Map // "lang\x00word" → []concept
+	size  atomic.Int64
+}
+
+// maxCached bounds the word cache; past it the cache starts again, which
+// costs recomputation but never unbounded memory on hostile input.
+const maxCached = 500_000
+
+var lex = sync.OnceValue(func() *lexBridge {
+	b := &lexBridge{zhEn: lexicon.ZhEn(), ruEn: lexicon.RuEn(), enRu: lexicon.EnRu(), morph: lexicon.Russian()}
+	b.cognates = newCognateIndex(b.enRu)
+	return b
+})
+
+// cached returns the concepts of key, computing them with f once.
+func (b *lexBridge) cached(key string, f func() []concept) []concept {
+	if v, ok := b.cache.Load(key); ok {
+		return v.([]concept)
+	}
+	cs := f()
+	if b.size.Add(1) > maxCached {
+		b.cache.Clear()
+		b.size.Store(0)
+	}
+	b.cache.Store(key, cs)
+	return cs
+}
+
+// chinese returns the concepts of a Chinese word: its CC-CEDICT glosses,
+// or those of the longest dictionary words it is made of (single
+// characters at half weight, as they are the most ambiguous), and for a
+// short word the dictionary lacks, most often a name, its pinyin.
+func (b *lexBridge) chinese(w string) []concept {
+	return b.cached("zh\x00"+w, func() []concept {
+		if tr := b.zhEn.Lookup(w); tr != nil {
+			return fromTranslations(tr, 1, Dictionary)
+		}
+		var out []concept
+		runes := []rune(w)
+		for i := 0; i < len(runes); {
+			n := min(len(runes)-i, 6)
+			for ; n > 1 && b.zhEn.Lookup(string(runes[i:i+n])) == nil; n-- {
+			}
+			scale := float32(1)
+			if n == 1 {
+				scale = 0.5
+			}
+			out = append(out, fromTranslations(b.zhEn.Lookup(string(runes[i:i+n])), scale, Dictionary)...)
+			i += n
+		}
+		if len(runes) >= 2 && len(runes) <= 4 {
+			out = append(out, chineseName(w)...)
+		}
+		return out
+	})
+}
+
+// chineseName returns the pinyin concepts of a Chinese name: family name
+// and given name, each one word as the other languages write them.
+func chineseName(w string) []concept {
+	n := lang.NamePinyin(w)
+	var out []concept
+	for _, part := range []string{n.Family, n.Given} {
+		if p := strings.ToLower(part); p != "" {
+			out = append(out, concept{prefixName + p, 1, Name, part})
+		}
+	}
+	return out
+}
+
+// russian returns the concepts of a Russian word: the translations of its
+// dictionary forms, the first form weighing most; for a word no dictionary
+// knows, the English word it is spelled like; and for a capitalised word
+// that reads as a Palladius spelling, the pinyin of the Chinese name.
+func (b *lexBridge) russian(w string, capital bool) []concept {
+	key := "ru\x00" + w
+	if capital {
+		key = "RU\x00" + w
+	}
+	return b.cached(key, func() []concept {
+		var out []concept
+		for i, l := range b.morph.Lemmas(w) {
+			if i == 3 {
+				break
+			}
+			scale := float32(1)
+			if i > 0 {
+				scale = 0.6
+			}
+			for _, c := range fromTranslations(b.ruEn.Lookup(l), scale, Dictionary) {
+				if j := indexKey(out, c.key); j >= 0 {
+					out[j].weight = max(out[j].weight, c.weight)
+				} else {
+					out = append(out, c)
+				}
+			}
+		}
+		if len(out) == 0 && utf8.RuneCountInString(w) >= 4 {
+			if en := b.cognates.find(w); en != "" {
+				for _, s := range englishLemmas(en) {
+					out = append(out, concept{s, 1, Transliteration, en})
+				}
+			}
+		}
+		if capital && len(out) == 0 {
+			if syls, ok := lang.PinyinFromCyrillic(w); ok {
+				out = append(out, concept{prefixName + strings.Join(syls, ""), 1, Name, strings.Join(syls, "")})
+			}
+		}
+		return out
+	})
+}
+
+// latinName returns the pinyin concept of a capitalised Latin word that
+// reads as pinyin and is no English word: Zhang, Pingwen, Xi.
+func (b *lexBridge) latinName(w string) []concept {
+	return b.cached("py\x00"+w, func() []concept {
+		if b.enRu.Has(w) {
+			return nil
+		}
+		syls, ok := lang.PinyinWord(w)
+		if !ok {
+			return nil
+		}
+		p := strings.Join(syls, "")
+		return []concept{{prefixName + p, 1, Name, p}}
+	})
+}
