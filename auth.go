@@ -47,7 +47,8 @@ type UserStore interface {
 	CreateUser(ctx context.Context, u *User, passwordHash string) error
 	UpdateUser(ctx context.Context, u *User) error
 	PasswordHash(ctx context.Context, userID string) (string, error)
-	// SetPassword replaces the hash and ends every session of the user.
+	// SetPassword replaces the hash, ends every session of the user and
+	// cancels its unused reset tokens; its API tokens stay valid.
 	SetPassword(ctx context.Context, userID, passwordHash string) error
 
 	CreateSession(ctx context.Context, s *Session) error
@@ -64,13 +65,21 @@ type UserStore interface {
 
 	// CreateResetToken stores a one-time password-reset token hash.
 	CreateResetToken(ctx context.Context, userID, hash string, expires time.Time) error
+	// ResetTokenUser returns the user of the unexpired reset token without
+	// consuming it, or ENotFound, so that a new password can be checked
+	// before the token is spent.
+	ResetTokenUser(ctx context.Context, hash string) (string, error)
 	// UseResetToken consumes the token (once, atomically) and returns its user.
 	UseResetToken(ctx context.Context, hash string) (string, error)
 
 	// Hit adds one to the counter key in the current window of length
 	// window and returns the count so far. Counters live in the database so
-	// that several servers share one limit.
+	// that several servers share one limit. Windows are fixed and aligned
+	// to the Unix epoch: the window of time t starts at t - t mod window.
 	Hit(ctx context.Context, key string, window time.Duration) (int, error)
+	// Hits returns the count of key in the current window without adding
+	// to it, so that a caller can refuse before doing costly work.
+	Hits(ctx context.Context, key string, window time.Duration) (int, error)
 }
 
 // AuditEntry is one change of the record of the program: who made it,

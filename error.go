@@ -17,6 +17,7 @@ const (
 	EUnauthorized = "unauthorized" // the principal is not signed in
 	ETooLarge     = "toolarge"     // the input exceeds an explicit limit
 	EStale        = "stale"        // the record changed since the caller read it
+	EThrottled    = "throttled"    // too many attempts; Args["retry_after"] holds the seconds to wait
 	EInternal     = "internal"     // anything else; details are logged, not shown
 )
 

@@ -266,6 +266,7 @@ type Change struct {
 // EStale) and increments it. Delete of a record that others reference is
 // EConflict. A missing record is ENotFound, never (nil, nil).
 type Store interface {
+	UserStore
 	ProgramStore
 	ActivityStore
 	OrganizationStore

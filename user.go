@@ -53,7 +53,7 @@ func (u *User) Normalize() {
 
 // Validate checks the user; the error names the offending field.
 func (u *User) Validate() error {
-	if !emailRE.MatchString(u.Email) || len(u.Email) > 254 {
+	if !validAccountEmail(u.Email) {
 		return Invalid("email", "err.email", "value", u.Email)
 	}
 	if err := ValidString("name", u.Name, 200); err != nil {
@@ -75,6 +75,20 @@ func (u *User) Validate() error {
 	return nil
 }
 
+// validAccountEmail reports whether s may name an account: an e-mail
+// address, or a mailbox at localhost, which is what the first admin of a
+// fresh installation is called before anyone has a real address.
+func validAccountEmail(s string) bool {
+	if len(s) > 254 {
+		return false
+	}
+	local, domain, ok := strings.Cut(s, "@")
+	if ok && domain == "localhost" && local != "" && !strings.ContainsAny(local, " \t\r\n") {
+		return true
+	}
+	return emailRE.MatchString(s)
+}
+
 // Principal is who makes a request: a signed-in user, or nobody (the
 // anonymous public) when the context carries none.
 type Principal struct {
@@ -83,6 +97,10 @@ type Principal struct {
 	Role   UserRole
 	Side   string
 	OrgID  string
+	// TokenID is the API token that proved the principal, or "" for a
+	// browser session; some acts (minting tokens, changing the password)
+	// need the password, so a token alone cannot do them.
+	TokenID string
 }
 
 // Actor is what the audit log records of a change: the principal (nil for
