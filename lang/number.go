@@ -207,8 +207,11 @@ func isYearAbbrev(w, num string) bool {
 }
 
 // ordinalSuffixes are the endings written after digits to make ordinals:
-// 18th, 1st, and the Russian 18-й, 18-я, 18-го after a hyphen.
-var ordinalSuffixes = wordSet("st nd rd th -й -я -е -го -му -м -х -ми -ю -ой -ый -ая -ое -ые -ей")
+// 18th, 1st, and the Russian 18-й, 18-я, 18-го after a hyphen or, in
+// documents that leave it out, without one (7384е заседание). Without a
+// hyphen -м and -х stay out: 5м is five metres.
+var ordinalSuffixes = wordSet("st nd rd th -й -я -е -го -му -м -х -ми -ю -ой -ый -ая -ое -ые -ей " +
+	"й я е го му ми ю ой ый ая ое ые ей")
 
 // ordinalSuffixEnd returns the end of an ordinal suffix at byte j, which
 // belongs to the number before it, or j when there is none.

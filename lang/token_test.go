@@ -171,10 +171,19 @@ func TestTokensHuge(t *testing.T) {
 }
 
 func TestOrdinalDigits(t *testing.T) {
-	for _, s := range []string{"18th", "the 1st", "2nd", "18-й", "69-я сессия", "21-го века"} {
+	for _, s := range []string{"18th", "the 1st", "2nd", "18-й", "69-я сессия", "21-го века", "7384е заседание", "69й"} {
 		toks := Tokens(s, "")
 		if len(toks) == 0 || toks[0].Kind != KindNumber || strings.ContainsAny(toks[0].Text, "stndrhйяго-") {
 			t.Errorf("Tokens(%q) = %v, want a number first", s, toks)
 		}
+	}
+}
+
+// TestUnhyphenatedOrdinalKeepsUnits guards the units that look like
+// Russian ordinal endings: 5м is five metres, not the fifth.
+func TestUnhyphenatedOrdinalKeepsUnits(t *testing.T) {
+	toks := Tokens("5м", amur.RU)
+	if len(toks) != 2 || toks[1].Kind != KindUnit {
+		t.Errorf("Tokens(5м) = %v, want a number and a unit", toks)
 	}
 }
