@@ -48,6 +48,7 @@ func activityFilter(q *query) amur.ActivityFilter {
 		FlagshipID: q.ref("flagship"),
 		ProgramID:  q.ref("program"),
 		Synthetic:  q.optBool("synthetic"),
+		Draft:      q.optBool("draft"),
 	}
 	from, to := q.dateRange()
 	if !from.IsZero() {

@@ -29,9 +29,6 @@ type resource[T any, P record[T]] struct {
 	remove func(context.Context, string) error
 	// keepID keeps a client-given id on create: a field's id is its code.
 	keepID bool
-	// view returns what an anonymous reader may see of a record; nil
-	// shows the whole record.
-	view func(P) P
 }
 
 // listBody is the JSON form of one page of a list.
@@ -42,14 +39,6 @@ type listBody[P any] struct {
 	More   bool `json:"more"`
 	Limit  int  `json:"limit"`
 	Offset int  `json:"offset"`
-}
-
-// show returns the visible part of rec.
-func (res *resource[T, P]) show(rec P) P {
-	if res.view == nil {
-		return rec
-	}
-	return res.view(rec)
 }
 
 // handleList answers GET /api/v1/{kind}.
@@ -64,9 +53,9 @@ func (res *resource[T, P]) handleList(w http.ResponseWriter, r *http.Request) {
 		res.s.fail(w, r, err)
 		return
 	}
-	items := make([]P, len(list.Items))
-	for i, rec := range list.Items {
-		items[i] = res.show(rec)
+	items := list.Items
+	if items == nil {
+		items = []P{} // an empty list is [] in JSON, never null
 	}
 	res.s.writeJSON(w, r, http.StatusOK, listBody[P]{Items: items, Total: list.Total, More: list.More, Limit: page.Limit, Offset: page.Offset})
 }
@@ -86,7 +75,7 @@ func (res *resource[T, P]) handleGet(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	res.s.writeJSON(w, r, http.StatusOK, res.show(rec))
+	res.s.writeJSON(w, r, http.StatusOK, rec)
 }
 
 // handleCreate answers POST /api/v1/{kind}. The server owns the
@@ -114,7 +103,7 @@ func (res *resource[T, P]) handleCreate(w http.ResponseWriter, r *http.Request) 
 	}
 	w.Header().Set("Location", "/api/v1/"+string(res.kind)+"/"+url.PathEscape(meta.ID))
 	w.Header().Set("ETag", etag(meta.Version))
-	res.s.writeJSON(w, r, http.StatusCreated, res.show(rec))
+	res.s.writeJSON(w, r, http.StatusCreated, rec)
 }
 
 // handlePatch answers PATCH /api/v1/{kind}/{id}: it applies a JSON Merge
@@ -130,7 +119,7 @@ func (res *resource[T, P]) handlePatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("ETag", etag(next.Base().Version))
-	res.s.writeJSON(w, r, http.StatusOK, res.show(next))
+	res.s.writeJSON(w, r, http.StatusOK, next)
 }
 
 // patched returns the stored record with the request's patch applied. Its

@@ -50,6 +50,7 @@ func (s *Server) apiRoutes() []route {
 		{"DELETE /api/v1/timeline/{id}", timeline.handleDelete},
 
 		{"GET /api/v1/stats", s.handleStats},
+		{"GET /api/v1/audit", s.handleAudit},
 		{"GET /api/v1/openapi.json", s.handleOpenAPI},
 		{"GET /healthz", s.handleHealth},
 	}

@@ -153,7 +153,8 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"Contact": amur.Contact{}, "Field": amur.Field{}, "Flagship": amur.Flagship{},
 		"TimelineEntry": amur.TimelineEntry{}, "Source": amur.Source{}, "Text": amur.Text{},
 		"Provenance": amur.Provenance{}, "Stats": amur.Stats{}, "Error": errorBody{}, "Health": health{},
-		"ActivityList": listBody[*amur.Activity]{},
+		"ActivityList": listBody[*amur.Activity]{}, "AuditList": listBody[auditEntry]{},
+		"AuditEntry": auditEntry{}, "AuditChange": amur.AuditChange{},
 	}
 	for name, v := range types {
 		schema, ok := doc.Components.Schemas[name]
