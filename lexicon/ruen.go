@@ -29,7 +29,7 @@ var RuEn = sync.OnceValue(func() *Dict {
 		}
 	})
 	hand := b.dict(maxRuEn, 0)
-	inv := builder{}
+	inv, parts := builder{}, builder{}
 	common := englishCommonness()
 	morph := Russian()
 	for _, f := range muellerRows() {
@@ -45,10 +45,17 @@ var RuEn = sync.OnceValue(func() *Dict {
 				inv.add(r, f[0], w)
 				for _, word := range words {
 					if utf8.RuneCountInString(word) > 3 {
-						inv.add(morph.Lemma(word), f[0], 0.25*w)
+						parts.add(morph.Lemma(word), f[0], 0.25*w)
 					}
 				}
 			}
+		}
+	}
+	// A word that is only ever part of phrases (ядерная in "ядерная
+	// физика") takes its translations from them; elsewhere they are noise.
+	for head, m := range parts {
+		if _, ok := inv[head]; !ok {
+			inv[head] = m
 		}
 	}
 	out := inv.dict(maxRuEn, 0.25)
