@@ -65,6 +65,7 @@ var commands = []command{
 	{"import", "import records from CSV, JSON or JSONL, all or nothing", (*Main).importCmd},
 	{"export", "export records as CSV, JSON or JSONL", (*Main).export},
 	{"stats", "print the program's figures", (*Main).stats},
+	{"audit", "print the audit log: who changed what, when and from where", (*Main).audit},
 	{"migrate", "bring the database schema up to date", (*Main).migrate},
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
