@@ -163,3 +163,12 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 	}
 	return s.store.SetPassword(ctx, userID, pwHash)
 }
+
+// Me returns the signed-in principal's account.
+func (s *Service) Me(ctx context.Context) (*amur.User, error) {
+	p, err := signedIn(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.User(ctx, p.UserID)
+}

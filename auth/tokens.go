@@ -23,6 +23,9 @@ func (s *Service) CreateToken(ctx context.Context, userID, name string, expires 
 			return "", nil, amur.Errorf(amur.EForbidden, "err.forbidden")
 		}
 	}
+	if _, err := s.store.User(ctx, userID); err != nil {
+		return "", nil, err
+	}
 	if !expires.IsZero() && !expires.After(s.now()) {
 		return "", nil, amur.Invalid("expires_at", "err.future")
 	}

@@ -7,6 +7,15 @@ func (s *Server) apiRoutes() []route {
 	programs, activities, organizations := s.programs(), s.activities(), s.organizations()
 	people, fields, flagships, timeline := s.people(), s.fields(), s.flagships(), s.timeline()
 	return []route{
+		{"POST /api/v1/login", s.handleLogin},
+		{"POST /api/v1/logout", s.handleLogout},
+		{"GET /api/v1/me", s.handleMe},
+		{"POST /api/v1/password", s.handlePassword},
+		{"POST /api/v1/password/reset", s.handlePasswordReset},
+		{"GET /api/v1/tokens", s.handleTokenList},
+		{"POST /api/v1/tokens", s.handleTokenCreate},
+		{"DELETE /api/v1/tokens/{id}", s.handleTokenDelete},
+
 		{"GET /api/v1/programs", programs.handleList},
 		{"POST /api/v1/programs", programs.handleCreate},
 		{"GET /api/v1/programs/{id}", programs.handleGet},

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"amur"
@@ -114,22 +113,6 @@ func (s *Server) withRecover(next http.Handler) http.Handler {
 			}
 			s.fail(w, r, &amur.Error{Code: amur.EInternal, Key: "err.internal", Err: cause})
 		}()
-		next.ServeHTTP(w, r)
-	})
-}
-
-// withSecurityHeaders sets the headers every answer carries. API answers
-// are data, never documents: they may not be framed, sniffed or run.
-func (s *Server) withSecurityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		if strings.HasPrefix(r.URL.Path, "/api/") || r.URL.Path == "/healthz" {
-			h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-			h.Set("Content-Type", jsonType)
-		}
 		next.ServeHTTP(w, r)
 	})
 }

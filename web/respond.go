@@ -26,6 +26,7 @@ var statusOf = map[string]int{
 	amur.EUnauthorized:   http.StatusUnauthorized,
 	amur.ETooLarge:       http.StatusRequestEntityTooLarge,
 	amur.EStale:          http.StatusPreconditionFailed,
+	amur.EThrottled:      http.StatusTooManyRequests,
 	amur.EInternal:       http.StatusInternalServerError,
 	codeMethodNotAllowed: http.StatusMethodNotAllowed,
 	codeUnsupportedMedia: http.StatusUnsupportedMediaType,
@@ -75,6 +76,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	body := errorBody{errorDetail{Code: e.Code, Key: key, Message: i18n.Message(l, e), Field: e.Field, Line: e.Line}}
 	w.Header().Add("Vary", "Accept-Language")
 	w.Header().Set("Content-Language", string(l))
+	setRetryAfter(w, e)
 	s.writeJSON(w, r, status, body)
 }
 

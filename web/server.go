@@ -7,10 +7,12 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
 	"amur"
+	"amur/auth"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
@@ -24,6 +26,13 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxBodyBytes bounds request bodies; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Auth signs users in and proves requests; nil means one over Store
+	// with the default options.
+	Auth *auth.Service
+	// TrustedProxies are the networks of reverse proxies whose
+	// X-Forwarded-For and X-Forwarded-Proto headers are believed; from any
+	// other peer they are ignored.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -31,6 +40,8 @@ type Server struct {
 	store   amur.Store
 	log     *slog.Logger
 	maxBody int64
+	auth    *auth.Service
+	proxies []netip.Prefix
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -55,7 +66,12 @@ func New(cfg Config) *Server {
 		store:   cfg.Store,
 		log:     cfg.Logger,
 		maxBody: cfg.MaxBodyBytes,
+		auth:    cfg.Auth,
+		proxies: cfg.TrustedProxies,
 		mux:     http.NewServeMux(),
+	}
+	if s.auth == nil {
+		s.auth = auth.New(cfg.Store, auth.Options{})
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -64,10 +80,11 @@ func New(cfg Config) *Server {
 		s.maxBody = DefaultMaxBodyBytes
 	}
 	s.routes = s.apiRoutes()
-	for _, rt := range s.routes {
+	for _, rt := range append(s.pageRoutes(), s.routes...) {
 		s.mux.HandleFunc(rt.pattern, rt.handler)
 	}
-	s.handler = s.withRequestID(s.withAccessLog(s.withRecover(s.withSecurityHeaders(http.HandlerFunc(s.dispatch)))))
+	s.handler = s.withRequestID(s.withAccessLog(s.withRecover(s.withSecurityHeaders(
+		s.withPrincipal(s.withCSRF(http.HandlerFunc(s.dispatch)))))))
 	return s
 }
 
