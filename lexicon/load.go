@@ -141,8 +141,8 @@ var EnRu = sync.OnceValue(func() *Dict {
 	}
 	rows(ruEnTSV, func(f []string) {
 		if len(f) == 2 {
-			for _, en := range variants(f[1]) {
-				b.add(en, f[0], 1)
+			for j, en := range variants(f[1]) {
+				b.add(en, f[0], rankWeight(0, j))
 			}
 		}
 	})
