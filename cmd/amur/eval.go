@@ -154,7 +154,8 @@ func readParallel(path string, l1, l2 amur.Lang) ([][2]string, error) {
 	i1, i2 := cols[l1], cols[l2]
 	for _, l := range []amur.Lang{l1, l2} {
 		if _, ok := cols[l]; !ok {
-			return nil, amur.Errorf(amur.EInvalid, "err.tsv_no_column", "value", string(l), "columns", header)
+			return nil, amur.Errorf(amur.EInvalid, "err.tsv_no_column", "value", string(l),
+				"columns", strings.Join(strings.Split(header, "\t"), ", "))
 		}
 	}
 	var items [][2]string
