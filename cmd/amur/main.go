@@ -67,6 +67,8 @@ var commands = []command{
 	{"stats", "print the program's figures", (*Main).stats},
 	{"audit", "print the audit log: who changed what, when and from where", (*Main).audit},
 	{"migrate", "bring the database schema up to date", (*Main).migrate},
+	{"user", "manage accounts: add, passwd, reset-token, list", (*Main).user},
+	{"token", "create API tokens for scripts", (*Main).token},
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"amur"
+	"amur/auth"
 	"amur/demo"
 	"amur/registry"
 	"amur/sqlstore"
@@ -17,16 +18,32 @@ import (
 
 // serve runs the HTTP server until the context ends (SIGINT or SIGTERM).
 func (m *Main) serve(ctx context.Context, args []string) error {
-	fs := m.flags("serve", "[--addr HOST:PORT] [--db DSN] [--no-demo]",
-		"Migrates the database, loads the demo program into an empty one, and serves\nthe JSON API under /api/v1 until interrupted.")
+	fs := m.flags("serve", "[--addr HOST:PORT] [--db DSN] [--no-demo] [--admin-email E] [--admin-password-file F]\n"+
+		"                  [--tls-cert F --tls-key F] [--trusted-proxy CIDR]...",
+		"Migrates the database, loads the demo program into an empty one, creates the first\n"+
+			"admin in a database without accounts (printing its generated password once), and\n"+
+			"serves the JSON API under /api/v1 and the sign-in page at /login until interrupted.")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dsn := m.dbFlag(fs)
 	noDemo := fs.Bool("no-demo", false, "do not load the demo program into an empty database")
+	adminEmail := fs.String("admin-email", "admin@localhost", "e-mail address of the first admin, created when there is no account")
+	adminPw := fs.String("admin-password-file", "", "take the first admin's password from this file instead of generating one")
+	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this PEM certificate (chain); needs --tls-key")
+	tlsKey := fs.String("tls-key", "", "PEM private key of --tls-cert")
+	var proxies proxyFlag
+	fs.Var(&proxies, "trusted-proxy", "network (CIDR) of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto\nheaders are believed; repeat or comma-separate for several")
 	if err := m.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return m.usageErr(fs, "amur serve: unexpected argument %q", fs.Arg(0))
+	}
+	if (*tlsCert == "") != (*tlsKey == "") {
+		return m.usageErr(fs, "amur serve: --tls-cert and --tls-key go together")
+	}
+	tlsConf, err := loadTLS(*tlsCert, *tlsKey)
+	if err != nil {
+		return err
 	}
 	db, err := m.open(ctx, *dsn)
 	if err != nil {
@@ -38,6 +55,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	svc := auth.New(db, auth.Options{})
+	if err := m.bootstrapAdmin(ctx, db, svc, *adminEmail, *adminPw); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
@@ -45,7 +66,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	// The web adapter reaches the store only through the registry, which
 	// checks every call against the principal of its request; commands
 	// such as the demo loader above are the system and use db directly.
-	srv := web.HTTPServer(ln.Addr().String(), web.New(web.Config{Store: registry.New(db), Logger: m.Logger}))
+	srv := web.HTTPServer(ln.Addr().String(), web.New(web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger}))
+	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
 }
 
@@ -67,8 +89,13 @@ func (m *Main) loadDemoIfEmpty(ctx context.Context, db *sqlstore.DB) error {
 // requests in flight up to ten seconds to finish.
 func (m *Main) runServer(ctx context.Context, srv *http.Server, ln net.Listener) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
+	if srv.TLSConfig != nil {
+		url = "https://" + ln.Addr().String()
+		go func() { errc <- srv.ServeTLS(ln, "", "") }()
+	} else {
+		go func() { errc <- srv.Serve(ln) }()
+	}
 	m.Logger.Info("amur is serving", "url", url)
 	fmt.Fprintf(m.Stdout, "Amur is serving on %s (API: %s/api/v1/activities)\n", url, url)
 	if m.Ready != nil {
