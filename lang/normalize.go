@@ -183,11 +183,14 @@ func (f *folder) put(r rune) {
 
 func (f *folder) putString(m string) {
 	for _, r := range m {
-		if r == ' ' {
+		switch {
+		case r == ' ':
 			f.space = true
-			continue
+		case unicode.Is(unicode.Mn, r):
+			f.mark(r)
+		default:
+			f.put(r)
 		}
-		f.put(r)
 	}
 }
 
@@ -196,6 +199,10 @@ func (f *folder) putString(m string) {
 // other mark is kept with its letter.
 func (f *folder) mark(r rune) {
 	switch {
+	case f.space:
+		// A mark after white space belongs to no letter; keeping it as it
+		// is makes Fold stable (Fold(Fold(s)) == Fold(s)).
+		f.put(r)
 	case isLatinLetter(f.last):
 	case r == 0x306 && f.last == 'и':
 		f.buf = f.buf[:len(f.buf)-len("и")]

@@ -56,6 +56,7 @@ func TestFold(t *testing.T) {
 		{"bad\xffbyte", "bad\ufffdbyte"},
 		{"Ⅻ", "xii"},
 		{"ΑΘΗΝΑ", "αθηνα"},
+		{"A˘", "a \u0306"}, // a spacing breve keeps its mark after the space
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
