@@ -37,7 +37,7 @@ const controlPayload = "nul\x00l"
 // unknown one), and wants 400 or an empty answer, never a server error.
 func TestPayloadsInFilters(t *testing.T) {
 	fx := newFixture(t)
-	admin := signedIn(fx.srv, roles(fx)[1].p)
+	admin := fx.clients(t, bySession)[1]
 	lists := 0
 	for _, rt := range fx.srv.routes {
 		method, path, _ := strings.Cut(rt.pattern, " ")
@@ -45,14 +45,14 @@ func TestPayloadsInFilters(t *testing.T) {
 			continue
 		}
 		lists++
-		e := do(t, admin, "GET", path+"?zzz=1", "").want(t, http.StatusBadRequest).apiError(t)
+		e := admin.do(t, "GET", path+"?zzz=1", "").want(t, http.StatusBadRequest).apiError(t)
 		_, names, _ := strings.Cut(e.Message, "allowed: ")
 		for _, name := range strings.Split(names, ", ") {
 			if name == "lang" { // picks the language of messages; it filters nothing
 				continue
 			}
 			for _, p := range append(payloads, controlPayload) {
-				res := do(t, admin, "GET", path+"?"+name+"="+url.QueryEscape(p), "")
+				res := admin.do(t, "GET", path+"?"+name+"="+url.QueryEscape(p), "")
 				if res.Code != http.StatusBadRequest && !emptyAnswer(t, res) {
 					t.Errorf("GET %s?%s=%q: %d %s", path, name, p, res.Code, res.Body)
 				}
@@ -113,7 +113,7 @@ func textMembers(k amur.Kind) []string {
 // are intact afterwards.
 func TestPayloadsInTexts(t *testing.T) {
 	fx := newFixture(t)
-	admin := signedIn(fx.srv, roles(fx)[1].p)
+	admin := fx.clients(t, bySession)[1]
 	stored := 0
 	for _, k := range amur.Kinds {
 		members := textMembers(k)
@@ -128,15 +128,15 @@ func TestPayloadsInTexts(t *testing.T) {
 			for _, m := range members {
 				rec[m] = map[string]string{"zh": p, "ru": p, "en": p}
 			}
-			res := do(t, admin, "POST", "/api/v1/"+string(k), mustJSON(t, rec)).want(t, http.StatusCreated)
+			res := admin.do(t, "POST", "/api/v1/"+string(k), mustJSON(t, rec)).want(t, http.StatusCreated)
 			stored++
-			got := do(t, admin, "GET", res.Header.Get("Location"), "").want(t, http.StatusOK)
+			got := admin.do(t, "GET", res.Header.Get("Location"), "").want(t, http.StatusOK)
 			checkVerbatim(t, got, k, members, p)
 		}
 		rec := map[string]any{}
 		_ = json.Unmarshal([]byte(newRecordBodies[k](99)), &rec)
 		rec[members[0]] = map[string]string{"en": controlPayload}
-		do(t, admin, "POST", "/api/v1/"+string(k), mustJSON(t, rec)).want(t, http.StatusBadRequest)
+		admin.do(t, "POST", "/api/v1/"+string(k), mustJSON(t, rec)).want(t, http.StatusBadRequest)
 	}
 	assertTablesIntact(t, fx, stored)
 }

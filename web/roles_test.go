@@ -5,39 +5,88 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"amur"
+	"amur/auth"
 	"amur/internal/testkit"
 	"amur/registry"
 )
 
-// role is one kind of reader or writer the permission tests act as.
-type role struct {
+// The ways a client signs in: a browser session opened by POST
+// /api/v1/login (whose writes carry the CSRF token), or an API token.
+const (
+	bySession = "session"
+	byToken   = "token"
+)
+
+// client sends requests as one role, signed in through the server's own
+// sign-in, so that the tests cover the path real requests take.
+type client struct {
 	name string
-	p    *amur.Principal
+	// user is the role's account; nil for the anonymous public.
+	user    *amur.User
+	srv     http.Handler
+	headers []string
 }
 
-// roles are the principals every route is tried as, in the order of the
-// expectations in routeCases.
-func roles(fx *fixture) []role {
-	return []role{
-		{"anonymous", nil},
-		{"admin", &amur.Principal{UserID: amur.NewID(), Email: "admin@example.org", Role: amur.RoleAdmin}},
-		{"office CN", &amur.Principal{UserID: amur.NewID(), Email: "office-cn@example.org", Role: amur.RoleOffice, Side: "CN"}},
-		{"office RU", &amur.Principal{UserID: amur.NewID(), Email: "office-ru@example.org", Role: amur.RoleOffice, Side: "RU"}},
-		{"coordinator", &amur.Principal{UserID: amur.NewID(), Email: "coordinator@example.org", Role: amur.RoleCoordinator, OrgID: fx.coordOrg.ID}},
-		{"applicant", &amur.Principal{UserID: amur.NewID(), Email: "applicant@example.org", Role: amur.RoleApplicant}},
-		{"reviewer", &amur.Principal{UserID: amur.NewID(), Email: "reviewer@example.org", Role: amur.RoleReviewer}},
+// do sends one request as the client.
+func (c client) do(tb testing.TB, method, target, body string) response {
+	tb.Helper()
+	return do(tb, c.srv, method, target, body, c.headers...)
+}
+
+// roleUsers are the accounts of the roles every route is tried as, in the
+// order of the expectations in routeCases (after the anonymous public).
+func (fx *fixture) roleUsers() []*amur.User {
+	return []*amur.User{
+		{Email: "admin@example.org", Role: amur.RoleAdmin},
+		{Email: "office-cn@example.org", Role: amur.RoleOffice, Side: "CN"},
+		{Email: "office-ru@example.org", Role: amur.RoleOffice, Side: "RU"},
+		{Email: "coordinator@example.org", Role: amur.RoleCoordinator, OrgID: fx.coordOrg.ID},
+		{Email: "applicant@example.org", Role: amur.RoleApplicant},
+		{Email: "reviewer@example.org", Role: amur.RoleReviewer},
 	}
 }
 
-// signedIn serves requests as p, the way the sign-in middleware hands them
-// on: with an actor carrying the principal in the context.
-func signedIn(h http.Handler, p *amur.Principal) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := amur.WithActor(r.Context(), &amur.Actor{Principal: p, Addr: "192.0.2.1", Via: "api"})
-		h.ServeHTTP(w, r.WithContext(ctx))
-	})
+// roleNames name the clients of clients, in order.
+var roleNames = []string{"anonymous", "admin", "office CN", "office RU", "coordinator", "applicant", "reviewer"}
+
+// clients returns the anonymous public and one client per role, signed in
+// the given way; the accounts are made on first use.
+func (fx *fixture) clients(tb testing.TB, how string) []client {
+	tb.Helper()
+	ctx := auth.System(context.Background())
+	if fx.users == nil {
+		fx.users = fx.roleUsers()
+		for _, u := range fx.users {
+			if err := fx.auth.AddUser(ctx, u, testPassword); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	out := []client{{name: roleNames[0], srv: fx.srv}}
+	for i, u := range fx.users {
+		c := client{name: roleNames[i+1], user: u, srv: fx.srv}
+		if how == byToken {
+			secret, _, err := fx.auth.CreateToken(ctx, u.ID, "tests", time.Time{})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			c.headers = []string{"Authorization", "Bearer " + secret}
+		} else {
+			res := do(tb, fx.srv, "POST", "/api/v1/login", mustJSON(tb, loginBody{Email: u.Email, Password: testPassword})).want(tb, http.StatusOK)
+			var info sessionInfo
+			res.decode(tb, &info)
+			cookie := cookieNamed(res, sessionCookie)
+			if cookie == nil || info.CSRFToken == "" {
+				tb.Fatalf("signing in %s gave no session: %s", u.Email, res.Body)
+			}
+			c.headers = []string{"Cookie", sessionCookie + "=" + cookie.Value, csrfHeader, info.CSRFToken}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // fixture is the registry the permission tests run on: a published CN+RU
@@ -46,6 +95,8 @@ func signedIn(h http.Handler, p *amur.Principal) http.Handler {
 type fixture struct {
 	db                                 amur.Store
 	srv                                *Server
+	auth                               *auth.Service
+	users                              []*amur.User
 	program                            *amur.Program
 	field                              *amur.Field
 	cnOrg, ruOrg, coordOrg, otherOrg   *amur.Organization
@@ -62,7 +113,9 @@ type fixture struct {
 func newFixture(tb testing.TB) *fixture {
 	tb.Helper()
 	db := testkit.MustOpenStore(tb)
-	fx := &fixture{db: db, srv: New(Config{Store: registry.New(db)})}
+	store := registry.New(db)
+	fx := &fixture{db: db, auth: auth.New(store, auth.Options{Params: cheapParams})}
+	fx.srv = New(Config{Store: store, Auth: fx.auth})
 	ctx := context.Background()
 	check := func(err error) {
 		tb.Helper()
@@ -184,6 +237,26 @@ func (fx *fixture) target(tb testing.TB, name string) (amur.Kind, string) {
 		tb.Fatal(err)
 	}
 	return r.RecordKind(), r.Base().ID
+}
+
+// targetFor is target for a case sent by cl, which also knows the API
+// tokens: "ownToken" is a new token of cl's account (of the admin's for
+// the public, who has none), "adminToken" one of the admin's. Tokens are
+// no records, so their kind is "".
+func (fx *fixture) targetFor(tb testing.TB, name string, cl client) (amur.Kind, string) {
+	tb.Helper()
+	owner := fx.users[0]
+	switch {
+	case name == "ownToken" && cl.user != nil:
+		owner = cl.user
+	case name != "ownToken" && name != "adminToken":
+		return fx.target(tb, name)
+	}
+	_, tok, err := fx.auth.CreateToken(auth.System(context.Background()), owner.ID, "target", time.Time{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return "", tok.ID
 }
 
 // createAny stores r through the create method of its kind.

@@ -12,8 +12,8 @@ import (
 
 // routeCase is one request of the route × role matrix: a registered route,
 // the record its {id} names (see fixture.target), a body, and the status
-// each role must get, in the order of roles: anonymous, admin, office CN,
-// office RU, coordinator, applicant, reviewer.
+// each role must get, in the order of roleNames: anonymous, admin, office
+// CN, office RU, coordinator, applicant, reviewer.
 type routeCase struct {
 	route  string
 	target string
@@ -103,22 +103,31 @@ var routeCases = []routeCase{
 	{"GET /api/v1/openapi.json", "", nil, allRead},
 	{"GET /healthz", "", nil, allRead},
 
-	// The principals of this matrix have no stored account, so the routes
-	// about one's own account find none once signed in; api_auth_test.go
-	// tries them with real accounts, sessions and tokens.
+	// One's own account; api_auth_test.go tries these routes in depth.
 	{"POST /api/v1/login", "", body(`{"email":"nobody@example.org","password":"not the password"}`), "401 401 401 401 401 401 401"},
-	{"POST /api/v1/logout", "", nil, "204 204 204 204 204 204 204"},
-	{"GET /api/v1/me", "", nil, "401 404 404 404 404 404 404"},
-	{"POST /api/v1/password", "", body(`{"current":"not the password","new":"a long new password"}`), "401 404 404 404 404 404 404"},
+	{"GET /api/v1/me", "", nil, "401 200 200 200 200 200 200"},
+	{"POST /api/v1/password", "", body(`{"current":"not the password","new":"a long new password"}`), "401 400 400 400 400 400 400"},
 	{"POST /api/v1/password/reset", "", body(`{"token":"not-a-token","password":"a long new password"}`), "400 400 400 400 400 400 400"},
 	{"GET /api/v1/tokens", "", nil, "401 200 200 200 200 200 200"},
-	{"POST /api/v1/tokens", "", body(`{"name":"script"}`), "401 404 404 404 404 404 404"},
-	{"DELETE /api/v1/tokens/{id}", "", nil, "401 404 404 404 404 404 404"},
+	{"POST /api/v1/tokens", "", body(`{"name":"script"}`), "401 201 201 201 201 201 201"},
+	{"DELETE /api/v1/tokens/{id}", "ownToken", nil, "401 204 204 204 204 204 204"},
+	{"DELETE /api/v1/tokens/{id}", "adminToken", nil, "401 204 404 404 404 404 404"},
+	// Last, since it ends the session the cases above ran in.
+	{"POST /api/v1/logout", "", nil, "204 204 204 204 204 204 204"},
+}
+
+// tokenWants replace the wants of routes that need a password session: a
+// client signed in by API token gets 403 err.session_required there.
+var tokenWants = map[string]string{
+	"POST /api/v1/password": "401 403 403 403 403 403 403",
+	"POST /api/v1/tokens":   "401 403 403 403 403 403 403",
 }
 
 // TestEveryRouteEveryRole sends every case as every role, each role on a
-// fresh fixture, and checks the status. A refused change must leave its
-// record (or, for a create, the number of records) as it was.
+// fresh fixture and signed in through the server itself, once with a
+// session opened by POST /api/v1/login (writes carrying its CSRF token)
+// and once with an API token, and checks the status. A refused change must
+// leave its record (or, for a create, the number of records) as it was.
 func TestEveryRouteEveryRole(t *testing.T) {
 	covered := map[string]bool{}
 	for _, c := range routeCases {
@@ -137,30 +146,35 @@ func TestEveryRouteEveryRole(t *testing.T) {
 			t.Errorf("routeCases has %s, which is not a route", route)
 		}
 	}
-	for i := range roles(first) {
-		fx := first
-		if i > 0 {
-			fx = newFixture(t)
-		}
-		r := roles(fx)[i]
-		t.Run(r.name, func(t *testing.T) {
-			h := signedIn(fx.srv, r.p)
-			for _, c := range routeCases {
-				runCase(t, fx, h, c, i)
+	for _, how := range []string{bySession, byToken} {
+		for i, name := range roleNames {
+			fx := first
+			if i > 0 || how != bySession {
+				fx = newFixture(t)
 			}
-		})
+			t.Run(how+"/"+name, func(t *testing.T) {
+				cl := fx.clients(t, how)[i]
+				for _, c := range routeCases {
+					want, ok := tokenWants[c.route]
+					if how != byToken || !ok {
+						want = c.want
+					}
+					runCase(t, fx, cl, c, strings.Fields(want)[i])
+				}
+			})
+		}
 	}
 }
 
-// runCase sends one case as role i and checks its status and, when it was
-// refused, that nothing changed.
-func runCase(t *testing.T, fx *fixture, h http.Handler, c routeCase, i int) {
+// runCase sends one case as cl, checks its status against want and, when
+// it was refused, that nothing changed.
+func runCase(t *testing.T, fx *fixture, cl client, c routeCase, want string) {
 	t.Helper()
 	method, path, _ := strings.Cut(c.route, " ")
 	var kind amur.Kind
 	var id string
 	if c.target != "" {
-		kind, id = fx.target(t, c.target)
+		kind, id = fx.targetFor(t, c.target, cl)
 		path = strings.Replace(path, "{id}", id, 1)
 	}
 	body := ""
@@ -170,18 +184,17 @@ func runCase(t *testing.T, fx *fixture, h http.Handler, c routeCase, i int) {
 	kindOfPath := amur.Kind(strings.Split(strings.TrimPrefix(path, "/api/v1/"), "/")[0])
 	before := countKind(t, fx, kindOfPath, method)
 	version := 0
-	if id != "" {
+	if kind != "" {
 		version = fx.version(kind, id)
 	}
-	res := do(t, h, method, path, body)
-	want := status(t, strings.Fields(c.want)[i])
-	if res.Code != want {
-		t.Errorf("%s (%s): %d, want %d; %s", c.route, c.target, res.Code, want, res.Body)
+	res := cl.do(t, method, path, body)
+	if code := status(t, want); res.Code != code {
+		t.Errorf("%s (%s): %d, want %d; %s", c.route, c.target, res.Code, code, res.Body)
 	}
 	if res.Code < 400 {
 		return
 	}
-	if id != "" && fx.version(kind, id) != version {
+	if kind != "" && fx.version(kind, id) != version {
 		t.Errorf("%s (%s) was refused but changed the record (version %d, was %d)", c.route, c.target, fx.version(kind, id), version)
 	}
 	if after := countKind(t, fx, kindOfPath, method); after != before {
