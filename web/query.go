@@ -51,6 +51,10 @@ func (q *query) finish() error {
 	}
 	slices.Sort(names)
 	for _, name := range names {
+		if name == "" {
+			// "?=0" has no name to report, so the error is about the query as a whole.
+			return amur.Errorf(amur.EInvalid, "err.param_no_name")
+		}
 		if name != "lang" && !slices.Contains(q.asked, name) {
 			allowed := append(slices.Clone(q.asked), "lang")
 			slices.Sort(allowed)
