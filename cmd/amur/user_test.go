@@ -98,14 +98,12 @@ func writeFile(t *testing.T, dir, name, content string) string {
 // secretRE finds the indented secret a command prints once.
 var secretRE = regexp.MustCompile(`(?m)^    (\S+)$`)
 
-// TestUserCommands drives the account commands end to end: accounts made
-// on the command line sign in to a running server, a token it prints works
-// as a bearer token, and a reset link works once.
-func TestUserCommands(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "amur.db")
+// addAccounts adds an office with the password of a file and an applicant
+// with a generated one, checking what the commands print, and returns the
+// generated password.
+func addAccounts(t *testing.T, dir, db string) string {
+	t.Helper()
 	pwFile := writeFile(t, dir, "pw", testPassword+"\n")
-
 	code, out, errs := run(t, nil, "user", "add", "--db", db, "--email", "Office@Example.org", "--role", "office", "--side", "ru", "--name", "Office RU", "--password-file", pwFile)
 	if code != exitOK || !strings.Contains(out, "added office@example.org (office)") || strings.Contains(out, testPassword) {
 		t.Fatalf("user add: exit %d, %q %q", code, out, errs)
@@ -115,6 +113,13 @@ func TestUserCommands(t *testing.T) {
 	if code != exitOK || generated == nil || !strings.Contains(out, "shown once") {
 		t.Fatalf("user add without a password: exit %d, %q", code, out)
 	}
+	return generated[1]
+}
+
+func TestUserAddAndList(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "amur.db")
+	addAccounts(t, dir, db)
 	for _, tt := range []struct {
 		args []string
 		env  map[string]string
@@ -133,12 +138,20 @@ func TestUserCommands(t *testing.T) {
 			t.Errorf("user add %v: exit %d, %q; want %d with %q", tt.args, code, errs, tt.code, tt.msg)
 		}
 	}
-	code, out, _ = run(t, nil, "user", "list", "--db", db)
+	code, out, _ := run(t, nil, "user", "list", "--db", db)
 	if code != exitOK || !regexp.MustCompile(`office@example.org\s+office\s+RU`).MatchString(out) || !strings.Contains(out, "applicant@example.org") || strings.Contains(out, "x@example.org") {
 		t.Errorf("user list: exit %d\n%s", code, out)
 	}
+}
 
-	code, out, errs = run(t, nil, "token", "create", "--db", db, "--email", "office@example.org", "--name", "nightly export")
+// TestUserCommandsEndToEnd checks the commands against a running server:
+// accounts made on the command line sign in, a printed token works as a
+// bearer token, a reset link works once, and passwd takes effect.
+func TestUserCommandsEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "amur.db")
+	generated := addAccounts(t, dir, db)
+	code, out, errs := run(t, nil, "token", "create", "--db", db, "--email", "office@example.org", "--name", "nightly export")
 	token := secretRE.FindStringSubmatch(out)
 	if code != exitOK || token == nil || !strings.HasPrefix(token[1], "amur_") {
 		t.Fatalf("token create: exit %d, %q %q", code, out, errs)
@@ -153,7 +166,7 @@ func TestUserCommands(t *testing.T) {
 	if got := signIn(t, base, "office@example.org", testPassword); got != http.StatusOK {
 		t.Errorf("the office cannot sign in with the file's password: %d", got)
 	}
-	if got := signIn(t, base, "applicant@example.org", generated[1]); got != http.StatusOK {
+	if got := signIn(t, base, "applicant@example.org", generated); got != http.StatusOK {
 		t.Errorf("the applicant cannot sign in with the generated password: %d", got)
 	}
 	req, _ := http.NewRequest("GET", base+"/api/v1/me", nil)
@@ -176,7 +189,6 @@ func TestUserCommands(t *testing.T) {
 	if got := signIn(t, base, "applicant@example.org", next); got != http.StatusOK {
 		t.Errorf("the reset password does not sign in: %d", got)
 	}
-
 	code, out, _ = run(t, nil, "user", "passwd", "--db", db, "--email", "applicant@example.org")
 	if again := secretRE.FindStringSubmatch(out); code != exitOK || again == nil || signIn(t, base, "applicant@example.org", again[1]) != http.StatusOK {
 		t.Errorf("user passwd: exit %d, %q", code, out)
