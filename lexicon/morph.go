@@ -13,6 +13,10 @@ import (
 // each dictionary word is keyed by its own stem and by the stems of all
 // its forms, which the build expands from hunspell-ru.
 type Morph struct {
+	// lemma holds every Russian word of the lexicon, true for the primary
+	// ones: whole translations of an English word or hand-written entries,
+	// as opposed to words met only inside a phrase (often inflected:
+	// должностных лиц), which are looked up last.
 	lemma  map[string]bool
 	byStem map[string][]string
 }
@@ -20,32 +24,33 @@ type Morph struct {
 // Russian returns the Russian lemmatiser over the lexicon's vocabulary.
 var Russian = sync.OnceValue(func() *Morph {
 	m := &Morph{lemma: map[string]bool{}, byStem: map[string][]string{}}
-	add := func(phrase string) {
+	add := func(phrase string, primary bool) {
 		for _, w := range strings.Fields(lang.Fold(phrase)) {
-			if !m.lemma[w] && isCyrillicWord(w) {
-				m.lemma[w] = true
+			if !isCyrillicWord(w) {
+				continue
+			}
+			if _, ok := m.lemma[w]; !ok {
 				s := lang.Stem(w)
 				m.byStem[s] = append(m.byStem[s], w)
 			}
+			m.lemma[w] = m.lemma[w] || primary
 		}
 	}
 	for _, f := range muellerRows() {
 		for _, sense := range strings.Split(f[1], "|") {
 			for _, r := range strings.Split(sense, ";") {
-				if !strings.Contains(r, " ") {
-					add(r)
-				}
+				add(r, !strings.Contains(r, " "))
 			}
 		}
 	}
 	for _, t := range terms() {
 		for _, r := range t.ru {
-			add(r)
+			add(r, true)
 		}
 	}
-	rows(ruEnTSV, func(f []string) { add(f[0]) })
+	rows(ruEnTSV, func(f []string) { add(f[0], true) })
 	rows(gunzip(ruformsGz), func(f []string) {
-		if len(f) != 2 || !m.lemma[f[0]] {
+		if _, ok := m.lemma[f[0]]; len(f) != 2 || !ok {
 			return
 		}
 		for _, s := range strings.Fields(f[1]) {
@@ -55,21 +60,31 @@ var Russian = sync.OnceValue(func() *Morph {
 	return m
 })
 
-// Lemmas returns the dictionary forms word may be an inflection of: word
-// itself when it is one, then the words sharing its stem or having a form
-// with its stem. It returns nil for a word the lexicon does not know.
+// Lemmas returns the dictionary forms word may be an inflection of,
+// the likeliest first: word itself when it is a primary dictionary word,
+// then the primary words sharing its stem or having a form with its stem,
+// then the same among words met only in phrases. It returns nil for a
+// word the lexicon does not know.
 func (m *Morph) Lemmas(word string) []string {
 	w := lang.Fold(word)
-	var out []string
-	if m.lemma[w] {
-		out = append(out, w)
-	}
-	for _, l := range m.byStem[lang.Stem(w)] {
-		if l != w {
-			out = append(out, l)
+	var primary, other []string
+	if p, ok := m.lemma[w]; ok {
+		if p {
+			primary = append(primary, w)
+		} else {
+			other = append(other, w)
 		}
 	}
-	return out
+	for _, l := range m.byStem[lang.Stem(w)] {
+		switch {
+		case l == w:
+		case m.lemma[l]:
+			primary = append(primary, l)
+		default:
+			other = append(other, l)
+		}
+	}
+	return append(primary, other...)
 }
 
 // Lemma returns the first of Lemmas, or the folded word when the lexicon

@@ -69,11 +69,7 @@ func (a *analysis) word(out []term, t lang.Token, src int32, bridges bool) []ter
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	capital := startsUpper(t.Surface(a.text))
 	if lang.Script(r) != lang.Cyrillic {
-		out = append(out, term{t.Stem, 1, Latin, src, ""})
-		if bridges && capital {
-			out = appendConcepts(out, src, lex().latinName(t.Text))
-		}
-		return out
+		return append(out, term{t.Stem, 1, Latin, src, ""})
 	}
 	out = append(out, term{prefixRU + t.Stem, 1, Same, src, ""})
 	if bridges {

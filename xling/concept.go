@@ -47,13 +47,13 @@ func (b Bridge) String() string {
 // MarshalText makes a Bridge appear by name in JSON.
 func (b Bridge) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
 
-// Concept key prefixes. English lemmas have none; the native stems of
+// Concept key prefixes. English lemmas, and the pinyin of Chinese names,
+// have none; the native stems of
 // Chinese and Russian words are matched only with each other, so they
 // live in their own space (see space).
 const (
 	prefixNumber = "#"
 	prefixUnit   = "%"
-	prefixName   = "py:"
 	prefixRU     = "ru:"
 	prefixZH     = "zh:"
 )
@@ -74,7 +74,7 @@ const (
 
 // display returns the concept as an explanation shows it.
 func display(key string) string {
-	for _, p := range []string{prefixName, prefixRU, prefixZH, prefixUnit, prefixNumber} {
+	for _, p := range []string{prefixRU, prefixZH, prefixUnit, prefixNumber} {
 		if s, ok := strings.CutPrefix(key, p); ok {
 			return s
 		}

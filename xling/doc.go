@@ -3,8 +3,8 @@
 // research offers with industrial requests.
 //
 // Every text, whatever its language, becomes a bag of weighted concepts:
-// English lemmas (the pivot), numbers, units and the pinyin of Chinese
-// names. English words are their own concepts; a Chinese word is replaced
+// English lemmas (the pivot, with the pinyin of Chinese names among
+// them), numbers and units. English words are their own concepts; a Chinese word is replaced
 // by the English glosses CC-CEDICT gives it, a Russian word by the English
 // translations of its dictionary form (lexicon.Russian finds it from the
 // inflected word), each weighed by rank. Words no dictionary knows still

@@ -76,13 +76,15 @@ func (b *lexBridge) chinese(w string) []concept {
 }
 
 // chineseName returns the pinyin concepts of a Chinese name: family name
-// and given name, each one word as the other languages write them.
+// and given name, each one word as the other languages write them, so
+// that they meet English text (Zhang Pingwen), CC-CEDICT glosses of place
+// names (Wuhan) and Palladius spellings read back (Чжан Пинвэнь).
 func chineseName(w string) []concept {
 	n := lang.NamePinyin(w)
 	var out []concept
 	for _, part := range []string{n.Family, n.Given} {
-		if p := strings.ToLower(part); p != "" {
-			out = append(out, concept{prefixName + p, 1, Name, part})
+		if part != "" {
+			out = append(out, concept{lang.Stem(part), 1, Name, part})
 		}
 	}
 	return out
@@ -99,21 +101,27 @@ func (b *lexBridge) russian(w string, capital bool) []concept {
 	}
 	return b.cached(key, func() []concept {
 		var out []concept
-		for i, l := range b.morph.Lemmas(w) {
+		i := 0
+		for _, l := range b.morph.Lemmas(w) {
 			if i == 3 {
 				break
+			}
+			tr := b.ruEn.Lookup(l)
+			if tr == nil {
+				continue
 			}
 			scale := float32(1)
 			if i > 0 {
 				scale = 0.6
 			}
-			for _, c := range fromTranslations(b.ruEn.Lookup(l), scale, Dictionary) {
+			for _, c := range fromTranslations(tr, scale, Dictionary) {
 				if j := indexKey(out, c.key); j >= 0 {
 					out[j].weight = max(out[j].weight, c.weight)
 				} else {
 					out = append(out, c)
 				}
 			}
+			i++
 		}
 		if len(out) == 0 && utf8.RuneCountInString(w) >= 4 {
 			if en := b.cognates.find(w); en != "" {
@@ -124,25 +132,10 @@ func (b *lexBridge) russian(w string, capital bool) []concept {
 		}
 		if capital && len(out) == 0 {
 			if syls, ok := lang.PinyinFromCyrillic(w); ok {
-				out = append(out, concept{prefixName + strings.Join(syls, ""), 1, Name, strings.Join(syls, "")})
+				p := strings.Join(syls, "")
+				out = append(out, concept{lang.Stem(p), 1, Name, p})
 			}
 		}
 		return out
-	})
-}
-
-// latinName returns the pinyin concept of a capitalised Latin word that
-// reads as pinyin and is no English word: Zhang, Pingwen, Xi.
-func (b *lexBridge) latinName(w string) []concept {
-	return b.cached("py\x00"+w, func() []concept {
-		if b.enRu.Has(w) {
-			return nil
-		}
-		syls, ok := lang.PinyinWord(w)
-		if !ok {
-			return nil
-		}
-		p := strings.Join(syls, "")
-		return []concept{{prefixName + p, 1, Name, p}}
 	})
 }
