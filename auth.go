@@ -112,8 +112,29 @@ const (
 	AuditImport = "import"
 )
 
+// AuditPassword is a change of an account's password; its entry holds no
+// document, so no hash ever reaches the log.
+const AuditPassword = "password"
+
 // AuditActions lists the actions an audit filter may name.
-var AuditActions = []string{AuditCreate, AuditUpdate, AuditDelete, AuditImport, "merge", "decision", "login", "logout"}
+var AuditActions = []string{AuditCreate, AuditUpdate, AuditDelete, AuditImport, AuditPassword, "merge", "decision", "login", "logout"}
+
+// KindUser is the kind of audit entries about accounts. Accounts are not
+// records of the program (not in Kinds: they are neither imported nor
+// exported), but who may do what is worth a history of its own.
+const KindUser Kind = "users"
+
+// AuditKinds lists the kinds an audit entry may be about.
+var AuditKinds = append(slices.Clone(Kinds), KindUser)
+
+// ParseAuditKind returns the kind named s as ParseKind does, and also
+// accepts "user" and "users".
+func ParseAuditKind(s string) (Kind, error) {
+	if s == "user" || s == "users" {
+		return KindUser, nil
+	}
+	return ParseKind(s)
+}
 
 // BulkSummary is the After of an import's audit entry.
 type BulkSummary struct {
@@ -195,8 +216,8 @@ func (f *AuditFilter) Validate() error {
 		return ValidString("id", f.ID, 200)
 	case f.Action != "" && !slices.Contains(AuditActions, f.Action):
 		return Invalid("action", "err.enum", "value", f.Action, "allowed", joinStrings(AuditActions))
-	case f.Kind != "" && !slices.Contains(Kinds, f.Kind):
-		return checkEnum("kind", f.Kind, Kinds)
+	case f.Kind != "" && !slices.Contains(AuditKinds, f.Kind):
+		return checkEnum("kind", f.Kind, AuditKinds)
 	case !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From):
 		return Invalid("to", "err.end_before_start")
 	}

@@ -89,8 +89,8 @@ func (db *DB) Users(ctx context.Context) ([]*amur.User, error) {
 }
 
 // CreateUser normalises, validates and stores a new account with the
-// given password hash. A taken e-mail address is EConflict naming "email";
-// on failure u keeps its old Meta.
+// given password hash, and its audit entry. A taken e-mail address is
+// EConflict naming "email"; on failure u keeps its old Meta.
 func (db *DB) CreateUser(ctx context.Context, u *amur.User, passwordHash string) error {
 	u.Normalize()
 	if err := u.Validate(); err != nil {
@@ -103,7 +103,10 @@ func (db *DB) CreateUser(ctx context.Context, u *amur.User, passwordHash string)
 		_, err := tx.ExecContext(ctx, db.q("INSERT INTO users ("+userCols+", password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
 			u.ID, u.Email, u.Name, string(u.Role), u.Side, null(u.OrgID), u.Disabled, u.Version,
 			ms(u.CreatedAt), ms(u.UpdatedAt), passwordHash)
-		return db.userErr(u, err)
+		if err != nil {
+			return db.userErr(u, err)
+		}
+		return db.auditUser(ctx, tx, amur.AuditCreate, u.ID, nil, u)
 	})
 	if err != nil {
 		u.Meta = saved
@@ -112,7 +115,8 @@ func (db *DB) CreateUser(ctx context.Context, u *amur.User, passwordHash string)
 }
 
 // UpdateUser replaces a stored account (not its password) when u.Version
-// equals the stored version, else EStale; it increments Version.
+// equals the stored version, else EStale; it increments Version. The audit
+// entry keeps both versions, so a change of role shows in the log.
 func (db *DB) UpdateUser(ctx context.Context, u *amur.User) error {
 	u.Normalize()
 	if err := u.Validate(); err != nil {
@@ -123,26 +127,28 @@ func (db *DB) UpdateUser(ctx context.Context, u *amur.User) error {
 	}
 	saved := u.Meta
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		var version int
-		var created int64
-		err := tx.QueryRowContext(ctx, db.q("SELECT version, created_at FROM users WHERE id = ?"), u.ID).Scan(&version, &created)
+		old, err := scanUser(tx.QueryRowContext(ctx, db.q("SELECT "+userCols+" FROM users WHERE id = ?"), u.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return amur.NotFound("users", u.ID)
 		}
 		if err != nil {
 			return fmt.Errorf("sqlstore: read user version: %w", err)
 		}
+		version := old.Version
 		if version != u.Version {
 			e := amur.Errorf(amur.EStale, "err.stale", "kind", "users", "id", u.ID, "version", version)
 			e.Field = "version"
 			return e
 		}
-		u.Version, u.CreatedAt, u.UpdatedAt = version+1, fromMS(created), db.now()
+		u.Version, u.CreatedAt, u.UpdatedAt = version+1, old.CreatedAt, db.now()
 		truncMeta(&u.Meta)
 		_, err = tx.ExecContext(ctx, db.q(`UPDATE users SET email = ?, name = ?, role = ?, side = ?, org_id = ?, disabled = ?,
 			version = ?, updated_at = ? WHERE id = ? AND version = ?`),
 			u.Email, u.Name, string(u.Role), u.Side, null(u.OrgID), u.Disabled, u.Version, ms(u.UpdatedAt), u.ID, version)
-		return db.userErr(u, err)
+		if err != nil {
+			return db.userErr(u, err)
+		}
+		return db.auditUser(ctx, tx, amur.AuditUpdate, u.ID, old, u)
 	})
 	if err != nil {
 		u.Meta = saved
@@ -169,7 +175,8 @@ func (db *DB) PasswordHash(ctx context.Context, userID string) (string, error) {
 
 // SetPassword replaces the password hash and, in the same transaction,
 // ends every session of the account and cancels its reset tokens: whoever
-// knew the old password, or held a link to choose a new one, is out.
+// knew the old password, or held a link to choose a new one, is out. The
+// audit entry says that the password changed, never to what.
 func (db *DB) SetPassword(ctx context.Context, userID, passwordHash string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, db.q("UPDATE users SET password_hash = ? WHERE id = ?"), passwordHash, userID)
@@ -186,7 +193,7 @@ func (db *DB) SetPassword(ctx context.Context, userID, passwordHash string) erro
 				return fmt.Errorf("sqlstore: set password: clear %s: %w", table, err)
 			}
 		}
-		return nil
+		return db.auditUser(ctx, tx, amur.AuditPassword, userID, nil, nil)
 	})
 }
 

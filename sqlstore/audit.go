@@ -45,6 +45,29 @@ func (db *DB) audit(ctx context.Context, tx *sql.Tx, action string, k amur.Kind,
 	return nil
 }
 
+// auditUser writes an audit entry about the account id with the JSON of
+// the account before and after (nil when absent). A User carries no
+// secret, so neither does its entry. Account changes write no outbox
+// change, so the entry takes the outbox's lock itself, which keeps audit
+// sequence numbers committing in order on PostgreSQL.
+func (db *DB) auditUser(ctx context.Context, tx *sql.Tx, action, id string, before, after *amur.User) error {
+	if err := db.d.lockOutbox(ctx, tx); err != nil {
+		return fmt.Errorf("sqlstore: lock outbox: %w", err)
+	}
+	var docs [2][]byte
+	for i, u := range []*amur.User{before, after} {
+		if u == nil {
+			continue
+		}
+		b, err := json.Marshal(u)
+		if err != nil {
+			return err
+		}
+		docs[i] = b
+	}
+	return db.audit(ctx, tx, action, amur.KindUser, id, docs[0], docs[1])
+}
+
 // nullDoc returns a document for a nullable text column.
 func nullDoc(doc []byte) any {
 	if doc == nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -149,7 +150,7 @@ func TestAuditFilters(t *testing.T) {
 
 		for field, f := range map[string]amur.AuditFilter{
 			"action": {Action: "drop"}, "user": {UserID: "'; DROP TABLE audit;--"},
-			"kind": {Kind: "users"}, "to": {From: time.Now(), To: before}, "sort": {Page: amur.Page{Sort: "at"}},
+			"kind": {Kind: "sessions"}, "to": {From: time.Now(), To: before}, "sort": {Page: amur.Page{Sort: "at"}},
 		} {
 			_, err := s.Audit(bg, f)
 			if e := amur.AsError(err); e.Code != amur.EInvalid || e.Field != field {
@@ -271,6 +272,49 @@ func TestAuditBulk(t *testing.T) {
 		}
 		if log := auditAll(t, s); len(log) != 2 || !slices.ContainsFunc(log, func(e *amur.AuditEntry) bool { return e.Kind == amur.KindPerson }) {
 			t.Errorf("an empty bulk changed the log: %d entries", len(log))
+		}
+	})
+}
+
+// TestAuditAccounts checks that account changes are logged with the
+// account's JSON, a change of role showing in the diff, and that a
+// password change is logged without any hash.
+func TestAuditAccounts(t *testing.T) {
+	testkit.ForEachStore(t, func(t *testing.T, s amur.Store) {
+		ctx := officeActor(context.Background())
+		u := &amur.User{Email: "Applicant@Example.org", Role: amur.RoleApplicant}
+		must(t, s.CreateUser(ctx, u, "$argon2id$secret-hash"))
+		u.Role, u.Side = amur.RoleOffice, "RU"
+		must(t, s.UpdateUser(ctx, u))
+		must(t, s.SetPassword(ctx, u.ID, "$argon2id$another-secret-hash"))
+
+		l, err := s.Audit(ctx, amur.AuditFilter{Kind: amur.KindUser, ID: u.ID})
+		must(t, err)
+		if len(l.Items) != 3 {
+			t.Fatalf("%d entries about the account, want 3", len(l.Items))
+		}
+		pw, upd, cre := l.Items[0], l.Items[1], l.Items[2]
+		if cre.Action != amur.AuditCreate || cre.Before != nil || !strings.Contains(string(cre.After), `"email":"applicant@example.org"`) {
+			t.Errorf("create entry: %+v %s", cre, cre.After)
+		}
+		if d := upd.Diff(); upd.Action != amur.AuditUpdate || string(d["role"].Before) != `"applicant"` || string(d["role"].After) != `"office"` {
+			t.Errorf("update entry: %+v, diff %v", upd, d)
+		}
+		if pw.Action != amur.AuditPassword || pw.Before != nil || pw.After != nil || pw.Email != "office@example.org" {
+			t.Errorf("password entry: %+v", pw)
+		}
+		for _, e := range l.Items {
+			if strings.Contains(string(e.Before)+string(e.After), "secret-hash") {
+				t.Errorf("a password hash reached the log: %s %s", e.Before, e.After)
+			}
+		}
+		failing := sqlstore.WithAfterAudit(ctx, func() error { return errAfterAudit })
+		u.Role = amur.RoleAdmin
+		if err := s.UpdateUser(failing, u); !errors.Is(err, errAfterAudit) {
+			t.Fatalf("failing update: %v", err)
+		}
+		if stored, _ := s.User(context.Background(), u.ID); stored.Role != amur.RoleOffice {
+			t.Errorf("a failed update changed the role to %s", stored.Role)
 		}
 	})
 }

@@ -51,7 +51,7 @@ func auditFilter(r *http.Request) (amur.AuditFilter, error) {
 		f.UserID = user
 	}
 	if k := q.one("kind"); k != "" {
-		kind, err := amur.ParseKind(k)
+		kind, err := amur.ParseAuditKind(k)
 		if err != nil {
 			q.fail(err)
 		}

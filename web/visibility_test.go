@@ -121,6 +121,7 @@ func TestAuditAPI(t *testing.T) {
 		"?user=" + office.user.ID + "&limit=1": 1,
 		"?kind=activity&from=2000&to=2999":     6, // four created, one updated, one deleted
 		"?kind=people":                         2,
+		"?kind=users&action=create":            6, // one account per role
 		"?from=1999-01&to=1999-12":             0,
 	} {
 		var l listBody[auditEntry]
@@ -129,7 +130,7 @@ func TestAuditAPI(t *testing.T) {
 			t.Errorf("audit%s: %d entries, want %d", query, len(l.Items), n)
 		}
 	}
-	for _, query := range []string{"?kind=users", "?action=drop", "?user=nobody", "?sort=at", "?from=2021&to=2020", "?q=x"} {
+	for _, query := range []string{"?kind=sessions", "?action=drop", "?user=nobody", "?sort=at", "?from=2021&to=2020", "?q=x"} {
 		admin.do(t, "GET", "/api/v1/audit"+query, "").want(t, http.StatusBadRequest)
 	}
 }

@@ -65,10 +65,10 @@ func (m *Main) audit(ctx context.Context, args []string) error {
 	return nil
 }
 
-// kindNames lists the record kinds for help texts.
+// kindNames lists the kinds of audit entries for help texts.
 func kindNames() string {
-	names := make([]string, len(amur.Kinds))
-	for i, k := range amur.Kinds {
+	names := make([]string, len(amur.AuditKinds))
+	for i, k := range amur.AuditKinds {
 		names[i] = string(k)
 	}
 	return strings.Join(names, ", ")
@@ -83,7 +83,7 @@ func auditFilter(kind, id, user, action, from, to string, limit int) (amur.Audit
 		f.UserID = user
 	}
 	if kind != "" {
-		k, err := amur.ParseKind(kind)
+		k, err := amur.ParseAuditKind(kind)
 		if err != nil {
 			return f, err
 		}

@@ -66,7 +66,7 @@ func TestAuditCommand(t *testing.T) {
 			t.Errorf("audit %s: %q, want %q (%s)", args, out, want, errs)
 		}
 	}
-	for _, args := range [][]string{{"--action", "drop"}, {"--kind", "users"}, {"--limit", "0"}, {"--from", "2021-02-30"}} {
+	for _, args := range [][]string{{"--action", "drop"}, {"--kind", "sessions"}, {"--limit", "0"}, {"--from", "2021-02-30"}} {
 		code, _, errs := run(t, map[string]string{"AMUR_LANG": "ru"}, append(append([]string{"audit"}, args...), "--db", db)...)
 		if code != exitFailure || !strings.Contains(errs, "«"+strings.TrimPrefix(args[0], "--")+"»") {
 			t.Errorf("audit %v: exit %d, %q; want a Russian error naming the flag", args, code, errs)
