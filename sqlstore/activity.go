@@ -81,12 +81,17 @@ var activityCols = map[string]string{"start": "x.start_at", "created": "x.create
 
 // Activities lists activities matching f, by default by start and id.
 func (db *DB) Activities(ctx context.Context, f amur.ActivityFilter) (*amur.List[*amur.Activity], error) {
-	w, err := activityWhere(f, db.d)
+	q, err := activityQuery(f, db.d)
 	if err != nil {
 		return nil, err
 	}
-	q := listQuery{table: "activities", where: w, sorts: amur.ActivitySorts, cols: activityCols}
 	return list[amur.Activity](ctx, db, q, f.Page)
+}
+
+// activityQuery returns the list query of f.
+func activityQuery(f amur.ActivityFilter, d dialect) (listQuery, error) {
+	w, err := activityWhere(f, d)
+	return listQuery{table: "activities", where: w, sorts: amur.ActivitySorts, cols: activityCols}, err
 }
 
 // activityWhere returns the conditions of f on activities aliased x.

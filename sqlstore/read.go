@@ -103,6 +103,14 @@ type listQuery struct {
 	cols  map[string]string
 }
 
+// sql returns the FROM clause of q with its conditions, and the query of
+// page p's documents, whose arguments are q.where.args, the limit and the
+// offset.
+func (q listQuery) sql(p amur.Page) (from, query string) {
+	from = " FROM " + q.table + " x" + q.where.sql()
+	return from, "SELECT x.doc" + from + " ORDER BY " + orderBy(p.Sort, q.sorts[0], q.cols) + " LIMIT ? OFFSET ?"
+}
+
 // list runs q for page p: Limit+1 rows tell whether more follow, and the
 // total is counted only when p.Count asks for it.
 func list[T any, PT interface {
@@ -112,8 +120,7 @@ func list[T any, PT interface {
 	if err := p.Validate(q.sorts); err != nil {
 		return nil, err
 	}
-	from := " FROM " + q.table + " x" + q.where.sql()
-	query := "SELECT x.doc" + from + " ORDER BY " + orderBy(p.Sort, q.sorts[0], q.cols) + " LIMIT ? OFFSET ?"
+	from, query := q.sql(p)
 	out := &amur.List[PT]{Items: make([]PT, 0, min(p.Limit, 64)), Total: -1}
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, db.q(query), append(q.where.args, p.Limit+1, p.Offset)...)
