@@ -23,7 +23,8 @@ type Index struct {
 	byID   map[string]int32
 	keys   map[string]int32 // concept key → concept id
 	spaces []uint8          // concept id → space
-	docs   [][]entry        // doc → concept weights (raw term frequencies until Freeze)
+	docs   [][]entry        // doc → concept weights, set by Freeze
+	raw    [][]sourced      // doc → concepts with their words, until Freeze
 
 	frozen   bool
 	postings [][]entry // concept id → documents and their normalised weights
@@ -104,7 +105,7 @@ func (ix *Index) Add(id, text string, l amur.Lang) error {
 		return amur.Errorf(amur.EConflict, "err.duplicate", "value", id)
 	}
 	a := analyze(text, l, ix.bridges)
-	tf := map[int32]float32{}
+	raw := make([]sourced, 0, len(a.terms))
 	for _, t := range a.terms {
 		c, ok := ix.keys[t.key]
 		if !ok {
@@ -112,17 +113,13 @@ func (ix *Index) Add(id, text string, l amur.Lang) error {
 			ix.keys[t.key] = c
 			ix.spaces = append(ix.spaces, uint8(space(t.key)))
 		}
-		tf[c] += t.weight
-	}
-	doc := make([]entry, 0, len(tf))
-	for c, w := range tf {
-		doc = append(doc, entry{c, w})
+		raw = append(raw, sourced{c, t.src, t.weight})
 	}
 	ix.byID[id] = int32(len(ix.ids))
 	ix.ids = append(ix.ids, id)
 	ix.texts = append(ix.texts, text)
 	ix.langs = append(ix.langs, l)
-	ix.docs = append(ix.docs, doc)
+	ix.raw = append(ix.raw, raw)
 	return nil
 }
 
@@ -138,17 +135,26 @@ func (ix *Index) Freeze() {
 		return
 	}
 	ix.frozen = true
-	n := len(ix.docs)
+	n := len(ix.raw)
 	df := make([]int32, len(ix.spaces))
-	for _, doc := range ix.docs {
-		for _, e := range doc {
-			df[e.id]++
+	seen := make([]int32, len(ix.spaces))
+	for d, raw := range ix.raw {
+		for _, e := range raw {
+			if seen[e.c] != int32(d)+1 {
+				seen[e.c] = int32(d) + 1
+				df[e.c]++
+			}
 		}
 	}
 	ix.idf = make([]float32, len(df))
 	for c, f := range df {
 		ix.idf[c] = float32(math.Log(1 + float64(n)/float64(f)))
 	}
+	ix.docs = make([][]entry, n)
+	for d, raw := range ix.raw {
+		ix.docs[d] = ix.weigh(raw)
+	}
+	ix.raw = nil
 	ix.postings = make([][]entry, len(df))
 	for c, f := range df {
 		ix.postings[c] = make([]entry, 0, f)
@@ -156,10 +162,8 @@ func (ix *Index) Freeze() {
 	norms := make([][2]float64, n)
 	var avg [2]float64
 	for d, doc := range ix.docs {
-		for i, e := range doc {
-			w := tfWeight(e.w) * ix.idf[e.id]
-			doc[i].w = w
-			norms[d][ix.spaces[e.id]] += float64(w * w)
+		for _, e := range doc {
+			norms[d][ix.spaces[e.id]] += float64(e.w * e.w)
 		}
 		for sp := range avg {
 			norms[d][sp] = math.Sqrt(norms[d][sp])

@@ -73,17 +73,16 @@ type query struct {
 // inverse document frequencies; concepts the collection lacks are dropped.
 func (ix *Index) prepare(text string, l amur.Lang) query {
 	q := query{a: analyze(text, l, ix.bridges)}
-	tf := map[int32]float32{}
+	var ts []sourced
 	for _, t := range q.a.terms {
 		if c, ok := ix.keys[t.key]; ok {
-			tf[c] += t.weight
+			ts = append(ts, sourced{c, t.src, t.weight})
 		}
 	}
+	q.terms = ix.weigh(ts)
 	var norm [2]float64
-	for c, f := range tf {
-		w := tfWeight(f) * ix.idf[c]
-		q.terms = append(q.terms, entry{c, w})
-		norm[ix.spaces[c]] += float64(w * w)
+	for _, e := range q.terms {
+		norm[ix.spaces[e.id]] += float64(e.w * e.w)
 	}
 	for i, e := range q.terms {
 		sp := ix.spaces[e.id]
