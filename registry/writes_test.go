@@ -44,7 +44,13 @@ func TestWritesThroughStore(t *testing.T) {
 	if stored, _ := w.store.Activity(as(admin), w.joint.ID); stored.Title.EN != "Joint forum" {
 		t.Errorf("the joint activity changed: %+v", stored.Title)
 	}
+}
 
+// TestDraftLifecycle follows drafts through the store: the coordinator
+// edits its draft but may not publish it, and only the office of the
+// draft's side may.
+func TestDraftLifecycle(t *testing.T) {
+	w := newWorld(t)
 	// A coordinator's own draft: edit yes, publish no, delete yes.
 	mine, _ := w.store.Activity(as(coordinator), w.mine.ID)
 	mine.Location = amur.T("ru", "Владивосток")
