@@ -38,7 +38,7 @@ func TestAuditCommand(t *testing.T) {
 	}
 	for i, want := range [][]string{
 		{"office-ru@example.org", "api", "update", "fields", "1.1", "label, updated_at, version"},
-		{"system", "import", "fields", "2 records"},
+		{"system", "cli", "import", "fields", "2 records"},
 	} {
 		for _, w := range want {
 			if !strings.Contains(lines[i+1], w) {

@@ -114,7 +114,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(m, ctx, args[1:])
+		// Commands run by an operator on the server are the system itself;
+		// the audit log records them as coming from the command line.
+		cctx := amur.WithActor(ctx, &amur.Actor{Via: "cli", Addr: "local"})
+		err := c.run(m, cctx, args[1:])
 		switch {
 		case err == nil, errors.Is(err, flag.ErrHelp):
 			return exitOK

@@ -200,3 +200,48 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsDrafts checks that stats count published activities by default
+// and drafts too with --drafts.
+func TestStatsDrafts(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "amur.db")
+	if code, _, errs := run(t, nil, "demo", "--activities", "20", "--db", db); code != exitOK {
+		t.Fatalf("demo exited %d: %s", code, errs)
+	}
+	out := filepath.Join(dir, "activities.jsonl")
+	if code, _, errs := run(t, nil, "export", "--kind", "activities", "--out", out, "--db", db); code != exitOK {
+		t.Fatalf("export exited %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Re-import the first activity under a new id as a draft.
+	first := strings.SplitN(string(b), "\n", 2)[0]
+	var a map[string]any
+	if err := json.Unmarshal([]byte(first), &a); err != nil {
+		t.Fatal(err)
+	}
+	a["id"], a["draft"] = amur.NewID(), true
+	line, _ := json.Marshal(a)
+	draft := filepath.Join(dir, "draft.jsonl")
+	if err := os.WriteFile(draft, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, nil, "import", "--kind", "activities", "--db", db, draft); code != exitOK {
+		t.Fatalf("import exited %d: %s", code, errs)
+	}
+	count := func(args ...string) int {
+		_, out, errs := run(t, nil, append([]string{"stats", "--json", "--db", db}, args...)...)
+		var st amur.Stats
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
+			t.Fatalf("stats %v: %v (%s)", args, err, errs)
+		}
+		return st.Activities
+	}
+	published, all := count(), count("--drafts")
+	if all != published+1 {
+		t.Errorf("stats: %d published, %d with --drafts; want exactly one more with --drafts", published, all)
+	}
+}

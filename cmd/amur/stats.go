@@ -13,9 +13,10 @@ import (
 
 // stats prints the program's figures.
 func (m *Main) stats(ctx context.Context, args []string) error {
-	fs := m.flags("stats", "[--json] [--db DSN]",
+	fs := m.flags("stats", "[--json] [--drafts] [--db DSN]",
 		"Prints activity counts by type, field, side, status and month, and the sizes\nof the registries.")
 	asJSON := fs.Bool("json", false, "print JSON")
+	drafts := fs.Bool("drafts", false, "count draft (unpublished) activities too; by default the figures are the published ones, as the public sees them")
 	dsn := m.dbFlag(fs)
 	if err := m.parse(fs, args); err != nil {
 		return err
@@ -28,7 +29,11 @@ func (m *Main) stats(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	st, err := db.Stats(ctx, amur.ActivityFilter{})
+	f := amur.ActivityFilter{}
+	if *drafts {
+		f.Drafts = amur.AllDrafts
+	}
+	st, err := db.Stats(ctx, f)
 	if err != nil {
 		return err
 	}
