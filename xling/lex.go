@@ -22,6 +22,10 @@ type lexBridge struct {
 	size  atomic.Int64
 }
 
+// cognateWeight is the weight of the cognate of a word that also has
+// dictionary translations.
+const cognateWeight = 0.5
+
 // maxCached bounds the word cache; past it the cache starts again, which
 // costs recomputation but never unbounded memory on hostile input.
 const maxCached = 500_000
@@ -92,7 +96,8 @@ func chineseName(w string) []concept {
 
 // russian returns the concepts of a Russian word: the translations of its
 // dictionary forms, the first form weighing most; for a word no dictionary
-// knows, the English word it is spelled like; and for a capitalised word
+// knows, the English word it is spelled like (and for a long known word
+// too, at half weight); and for a capitalised word
 // that reads as a Palladius spelling, the pinyin of the Chinese name.
 func (b *lexBridge) russian(w string, capital bool) []concept {
 	key := "ru\x00" + w
@@ -123,10 +128,20 @@ func (b *lexBridge) russian(w string, capital bool) []concept {
 			}
 			i++
 		}
-		if len(out) == 0 && utf8.RuneCountInString(w) >= 4 {
+		n := utf8.RuneCountInString(w)
+		if n >= 4 && len(out) == 0 || n >= 6 {
+			// A cognate also backs up a known word: Mueller (1961) often
+			// gives an old or narrow sense where the modern word is the
+			// international one (технология, платформа).
+			wt := float32(1)
+			if len(out) > 0 {
+				wt = cognateWeight
+			}
 			if en := b.cognates.find(w); en != "" {
 				for _, s := range englishLemmas(en) {
-					out = append(out, concept{s, 1, Transliteration, en})
+					if indexKey(out, s) < 0 {
+						out = append(out, concept{s, wt, Transliteration, en})
+					}
 				}
 			}
 		}
