@@ -87,6 +87,11 @@ func (m *Morph) Lemmas(word string) []string {
 	return append(primary, other...)
 }
 
+// Primary reports whether word is a primary dictionary word: the whole
+// translation of an English word or a hand-written entry, not a word met
+// only inside a phrase.
+func (m *Morph) Primary(word string) bool { return m.lemma[lang.Fold(word)] }
+
 // Lemma returns the first of Lemmas, or the folded word when the lexicon
 // does not know it.
 func (m *Morph) Lemma(word string) string {

@@ -112,7 +112,9 @@ func (b *lexBridge) russian(w string, capital bool) []concept {
 				break
 			}
 			tr := b.ruEn.Lookup(l)
-			if tr == nil {
+			if tr == nil || len(out) > 0 && !b.morph.Primary(l) {
+				// Words met only in phrases translate through the
+				// phrase's other words; use them only as a last resort.
 				continue
 			}
 			scale := float32(1)
