@@ -70,8 +70,7 @@ func variants(s string) []string {
 	return out
 }
 
-// muellerRows returns the rows of the Mueller file: headword, senses and
-// examples.
+// muellerRows returns the rows of the Mueller file: headword and senses.
 var muellerRows = sync.OnceValue(func() [][]string {
 	var out [][]string
 	rows(gunzip(muellerGz), func(f []string) {

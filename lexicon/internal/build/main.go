@@ -103,12 +103,8 @@ func run(cedictPath, muellerPath, aff, dic, versions, out string) error {
 func russianVocab(lines []string) map[string]bool {
 	vocab := map[string]bool{}
 	for _, l := range lines {
-		f := strings.Split(l, "\t")
-		text := f[1]
-		if len(f) > 2 {
-			text += " " + f[2]
-		}
-		addWords(text, vocab)
+		_, senses, _ := strings.Cut(l, "\t")
+		addWords(senses, vocab)
 	}
 	return vocab
 }

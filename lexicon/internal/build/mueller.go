@@ -43,10 +43,11 @@ var (
 	reLatinW  = regexp.MustCompile(`^[A-Za-z][A-Za-z' -]*`)
 )
 
-// muellerLines turns the dictionary into "en<TAB>senses<TAB>examples"
-// lines: senses in the dictionary's order separated by "|", the Russian
-// translations of one sense by ";"; examples are short English phrases
-// with their Russian translation, "phrase=перевод", separated by "|".
+// muellerLines turns the dictionary into "en<TAB>senses" lines: senses in
+// the dictionary's order separated by "|", the Russian translations of one
+// sense by ";". Usage examples (an English phrase with its translation)
+// are left out: tried as extra word pairs, they moved recall by less than
+// the noise between runs.
 func muellerLines(lines []string) []string {
 	var out []string
 	var head string
@@ -81,7 +82,7 @@ func muellerEntry(head, body string) string {
 		body = reParen.ReplaceAllString(body, " ")
 	}
 	parts := reSense.Split(" "+body+" ", -1)
-	var senses, examples []string
+	var senses []string
 	for _, p := range parts {
 		var tr []string
 		for _, chunk := range strings.Split(p, ";") {
@@ -94,13 +95,8 @@ func muellerEntry(head, body string) string {
 			if chunk == "" {
 				continue
 			}
-			if en := reLatinW.FindString(chunk); en != "" {
-				ru := cyrillicOnly(chunk[len(en):])
-				en = strings.TrimSpace(en)
-				if ru != "" && strings.Count(en, " ") < 4 && strings.Count(ru, " ") < 5 {
-					examples = append(examples, en+"="+ru)
-				}
-				continue
+			if reLatinW.MatchString(chunk) {
+				continue // a usage example
 			}
 			for _, t := range strings.Split(chunk, ",") {
 				if t = cyrillicOnly(t); t != "" && strings.Count(t, " ") < 4 {
@@ -115,7 +111,7 @@ func muellerEntry(head, body string) string {
 	if len(senses) == 0 {
 		return ""
 	}
-	return head + "\t" + strings.Join(senses, "|") + "\t" + strings.Join(examples, "|")
+	return head + "\t" + strings.Join(senses, "|")
 }
 
 // cyrillicOnly returns s trimmed when it is a Russian phrase: Cyrillic
