@@ -66,7 +66,7 @@ const hubNeighbours = 50
 
 // hubSample bounds the documents used as probes when computing hubness, so
 // that Freeze stays linear in the collection's size.
-const hubSample = 20000
+const hubSample = 5000
 
 // nativeWeight is the weight of the same-language space in a score: a
 // same-language match counts more than a translated one, but a good
@@ -188,15 +188,16 @@ func (ix *Index) Freeze() {
 // computeHubness sets each document's mean similarity to its nearest
 // neighbours in the pivot space, probing with up to hubSample documents
 // spread over the collection; similarity is symmetric, so probing with
-// every document finds each one's exact neighbours.
+// every document of a small collection finds each one's exact neighbours,
+// and a sample estimates them in a large one at a bounded cost.
 func (ix *Index) computeHubness() {
 	n := len(ix.docs)
 	step := max(1, n/hubSample)
 	workers := runtime.GOMAXPROCS(0)
-	tops := make([][]float32, workers)
+	tops := make([]neighbours, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		tops[w] = make([]float32, n*hubNeighbours)
+		tops[w] = newNeighbours(n)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -207,58 +208,77 @@ func (ix *Index) computeHubness() {
 		}()
 	}
 	wg.Wait()
+	all := newNeighbours(n)
 	for d := range n {
-		var best [hubNeighbours]float32
 		for _, top := range tops {
-			for _, s := range top[d*hubNeighbours : (d+1)*hubNeighbours] {
-				insertTop(best[:], s)
+			for _, s := range top.of(d) {
+				all.insert(d, s)
 			}
 		}
 		var sum float32
-		for _, s := range best {
+		for _, s := range all.of(d) {
 			sum += s
 		}
-		ix.hub[d] = sum / float32(hubNeighbours)
+		ix.hub[d] = sum / hubNeighbours
 	}
 }
 
 // probe scores every document against document p in the pivot space and
-// records the scores among each document's best.
-func (ix *Index) probe(p int32, acc *accumulator, top []float32) {
+// records the scores among each document's nearest neighbours.
+func (ix *Index) probe(p int32, acc *accumulator, top neighbours) {
+	var norm float64
 	for _, e := range ix.docs[p] {
 		if ix.spaces[e.id] != pivot {
 			continue
 		}
-		// The probe's weights are its tf-idf; normalising them is one
-		// constant factor per probe, applied below.
+		norm += float64(e.w * e.w)
 		for _, q := range ix.postings[e.id] {
 			acc.add(q.id, e.w*q.w)
 		}
 	}
-	var norm float64
-	for _, e := range ix.docs[p] {
-		if ix.spaces[e.id] == pivot {
-			norm += float64(e.w * e.w)
-		}
-	}
+	// The probe's weights are its tf-idf; normalising them is one factor.
 	inv := float32(1 / math.Sqrt(max(norm, 1e-12)))
 	for _, d := range acc.touched {
 		if d != p {
-			insertTop(top[int(d)*hubNeighbours:(int(d)+1)*hubNeighbours], acc.score[d]*inv)
+			top.insert(int(d), acc.score[d]*inv)
 		}
 	}
 	acc.reset()
 }
 
-// insertTop puts s in place of the smallest of top when it is larger.
-func insertTop(top []float32, s float32) {
+// neighbours keeps the hubNeighbours best scores of each document, with
+// the smallest of them at hand, so that the common case, a score too low
+// to enter, costs one comparison.
+type neighbours struct {
+	top []float32 // hubNeighbours scores per document
+	min []float32 // the smallest score of each document's top
+}
+
+func newNeighbours(n int) neighbours {
+	return neighbours{top: make([]float32, n*hubNeighbours), min: make([]float32, n)}
+}
+
+// of returns the scores kept for document d.
+func (nb neighbours) of(d int) []float32 {
+	return nb.top[d*hubNeighbours : (d+1)*hubNeighbours]
+}
+
+// insert puts s among d's scores when it beats the smallest.
+func (nb neighbours) insert(d int, s float32) {
+	if s <= nb.min[d] {
+		return
+	}
+	top := nb.of(d)
 	m := 0
 	for i := range top {
 		if top[i] < top[m] {
 			m = i
 		}
 	}
-	if s > top[m] {
-		top[m] = s
+	top[m] = s
+	low := top[0]
+	for _, v := range top[1:] {
+		low = min(low, v)
 	}
+	nb.min[d] = low
 }
