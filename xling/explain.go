@@ -15,10 +15,40 @@ func (ix *Index) explain(q query, d int32) []Match {
 	for _, e := range q.terms {
 		qw[e.id] = e.w
 	}
-	type side struct {
-		words, via []string
-		bridge     Bridge
+	shared, order := ix.sharedSides(&q.a, &doc, qw)
+	var out []Match
+	for _, key := range order {
+		s := shared[key]
+		if len(s[1].words) == 0 {
+			continue
+		}
+		c := ix.keys[key]
+		m := Match{
+			Query:   strings.Join(s[0].words, ", "),
+			Doc:     strings.Join(s[1].words, ", "),
+			Concept: display(key),
+			Bridge:  combine(s[0].bridge, s[1].bridge),
+			Share:   float64(qw[c] * ix.postingWeight(c, d)),
+		}
+		if len(s[0].via) > 0 || len(s[1].via) > 0 {
+			m.Via = viaOf(s[0], m.Query) + " → " + viaOf(s[1], m.Doc)
+		}
+		out = append(out, m)
 	}
+	slices.SortStableFunc(out, func(a, b Match) int { return cmp.Compare(b.Share, a.Share) })
+	return out[:min(len(out), maxExplain)]
+}
+
+// side is how one text reached a shared concept: its words, the
+// translations used and the most direct bridge.
+type side struct {
+	words, via []string
+	bridge     Bridge
+}
+
+// sharedSides collects, for every concept of the query that the index
+// knows, the query's side and the document's side, in query order.
+func (ix *Index) sharedSides(qa, doc *analysis, qw map[int32]float32) (map[string]*[2]side, []string) {
 	shared := map[string]*[2]side{}
 	var order []string
 	note := func(a *analysis, t term, which int) {
@@ -44,32 +74,13 @@ func (ix *Index) explain(q query, d int32) []Match {
 			sd.bridge = t.bridge
 		}
 	}
-	for _, t := range q.a.terms {
-		note(&q.a, t, 0)
+	for _, t := range qa.terms {
+		note(qa, t, 0)
 	}
 	for _, t := range doc.terms {
-		note(&doc, t, 1)
+		note(doc, t, 1)
 	}
-	var out []Match
-	for _, key := range order {
-		s := shared[key]
-		if len(s[1].words) == 0 {
-			continue
-		}
-		m := Match{
-			Query:   strings.Join(s[0].words, ", "),
-			Doc:     strings.Join(s[1].words, ", "),
-			Concept: display(key),
-			Bridge:  combine(s[0].bridge, s[1].bridge),
-			Share:   float64(qw[ix.keys[key]] * ix.postingWeight(ix.keys[key], d)),
-		}
-		if len(s[0].via) > 0 || len(s[1].via) > 0 {
-			m.Via = strings.Join(s[0].via, "/") + " → " + strings.Join(s[1].via, "/")
-		}
-		out = append(out, m)
-	}
-	slices.SortStableFunc(out, func(a, b Match) int { return cmp.Compare(b.Share, a.Share) })
-	return out[:min(len(out), maxExplain)]
+	return shared, order
 }
 
 // postingWeight returns the weight of concept c in document d.
@@ -90,6 +101,15 @@ func combine(q, d Bridge) Bridge {
 		return Same
 	}
 	return max(q, d)
+}
+
+// viaOf names the translations one side used, or its words when it used
+// none (an English word is its own concept).
+func viaOf(s side, words string) string {
+	if len(s.via) == 0 {
+		return words
+	}
+	return strings.Join(s.via, "/")
 }
 
 func appendNew(list []string, s string) []string {
