@@ -111,7 +111,7 @@ func activityWhere(f amur.ActivityFilter, d dialect) (filter, error) {
 	}
 	in(&w, "x.status", f.Statuses)
 	if len(f.Fields) > 0 {
-		if err := fieldCond(&w, f.Fields); err != nil {
+		if err := fieldCond(&w, f.Fields, d); err != nil {
 			return w, err
 		}
 	}
@@ -169,9 +169,11 @@ func draftCond(w *filter, f amur.ActivityFilter) error {
 }
 
 // fieldCond matches activities in any of the codes or their sub-fields,
-// on the row's fields column ("1.1,2.3"): testing the row that is read
-// anyway is cheaper than probing a child table per candidate.
-func fieldCond(w *filter, codes []string) error {
+// on the row's fields column ("1.1,2.3"), which the list indexes hold:
+// testing the index entry that is read anyway is cheaper than probing a
+// child table per candidate. Codes are lower case (ValidFieldCode), so a
+// byte-wise search finds what a case-blind LIKE would.
+func fieldCond(w *filter, codes []string, d dialect) error {
 	cond := "("
 	var args []any
 	for i, c := range codes {
@@ -181,10 +183,8 @@ func fieldCond(w *filter, codes []string) error {
 		if i > 0 {
 			cond += " OR "
 		}
-		// Codes hold no LIKE wildcards (ValidFieldCode), so they are safe
-		// in patterns.
-		cond += "',' || x.fields || ',' LIKE ? OR ',' || x.fields || ',' LIKE ?"
-		args = append(args, "%,"+c+",%", "%,"+c+".%")
+		cond += d.contains("',' || x.fields || ','", "?") + " OR " + d.contains("',' || x.fields || ','", "?")
+		args = append(args, ","+c+",", ","+c+".")
 	}
 	w.add(cond+")", args...)
 	return nil

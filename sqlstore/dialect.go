@@ -20,6 +20,9 @@ type dialect interface {
 	// unindexed returns col in a form whose condition the planner will not
 	// answer from an index.
 	unindexed(col string) string
+	// contains returns a condition true when the text s holds the text
+	// sub, both SQL expressions, compared byte for byte.
+	contains(s, sub string) string
 	// readOptions are the options of read transactions.
 	readOptions() *sql.TxOptions
 	// violation classifies a driver error as a constraint violation.

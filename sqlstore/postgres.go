@@ -56,6 +56,9 @@ func (postgresDialect) migrateOptions() []goose.ProviderOption {
 // sort order against a bitmap scan and a sort from statistics itself.
 func (postgresDialect) unindexed(col string) string { return col }
 
+// contains uses strpos.
+func (postgresDialect) contains(s, sub string) string { return "strpos(" + s + ", " + sub + ") > 0" }
+
 // readOptions makes reads read-only, which PostgreSQL can run cheaper.
 func (postgresDialect) readOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
 
