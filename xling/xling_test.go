@@ -192,3 +192,29 @@ func TestBadQueries(t *testing.T) {
 		t.Errorf("an unfrozen index answered %v", hits)
 	}
 }
+
+// TestConcurrentSearch runs searches from several goroutines, as the eval
+// command and the server do, and expects the sequential answers.
+func TestConcurrentSearch(t *testing.T) {
+	ix := fixtureIndex(t, true)
+	queries := []string{"ядерное топливо", "вакцина", "математика", "спутник", "лаборатория"}
+	want := make([][]string, len(queries))
+	for i, q := range queries {
+		want[i] = ids(ix.Search(q, amur.RU, 3))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				q := (g + i) % len(queries)
+				if got := ids(ix.Search(queries[q], amur.RU, 3)); !slices.Equal(got, want[q]) {
+					t.Errorf("concurrent Search(%q) = %v, want %v", queries[q], got, want[q])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
