@@ -10,7 +10,9 @@ import (
 
 // Index is an inverted index of texts in any of the platform languages,
 // searched across languages. Add texts from one goroutine, call Freeze,
-// then Search and Rank from as many goroutines as needed.
+// then Search and Rank from as many goroutines as needed. The index keeps
+// each text, since explaining a hit re-analyses it; its postings hold only
+// concept ids and weights.
 type Index struct {
 	bridges bool
 	// hubness is the weight of a document's mean similarity to its
