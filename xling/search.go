@@ -122,14 +122,7 @@ func (ix *Index) Search(text string, l amur.Lang, k int) []Hit {
 	}
 	q := ix.prepare(text, l)
 	acc := ix.score(q)
-	best := slices.Clone(acc.touched)
-	slices.SortFunc(best, func(a, b int32) int {
-		if c := cmp.Compare(acc.score[b], acc.score[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	best = best[:min(k, len(best))]
+	best := topK(acc, k)
 	hits := make([]Hit, len(best))
 	for i, d := range best {
 		hits[i] = Hit{ID: ix.ids[d], Score: float64(acc.score[d])}
@@ -140,6 +133,30 @@ func (ix *Index) Search(text string, l amur.Lang, k int) []Hit {
 		hits[i].Explain = ix.explain(q, d)
 	}
 	return hits
+}
+
+// topK returns the k best-scoring touched documents, best first, ties in
+// the order they were added. It keeps a sorted list of at most k, so that
+// a query touching much of a large collection is not sorted whole.
+func topK(acc *accumulator, k int) []int32 {
+	before := func(a, b int32) int {
+		if c := cmp.Compare(acc.score[b], acc.score[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	}
+	best := make([]int32, 0, min(k, len(acc.touched)))
+	for _, d := range acc.touched {
+		if len(best) == k && before(d, best[k-1]) > 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(best, d, before)
+		if len(best) == k {
+			best = best[:k-1]
+		}
+		best = slices.Insert(best, i, d)
+	}
+	return best
 }
 
 // Rank returns the 1-based position that the text with the given id takes

@@ -139,10 +139,14 @@ func TestRankAgreesWithSearch(t *testing.T) {
 		if !strings.ContainsAny(q, "сотр") {
 			l = amur.EN
 		}
-		for i, h := range ix.Search(q, l, len(fixture)) {
+		all := ix.Search(q, l, len(fixture))
+		for i, h := range all {
 			if r := ix.Rank(q, l, h.ID); r != i+1 {
 				t.Errorf("Rank(%q, %s) = %d, Search puts it at %d", q, h.ID, r, i+1)
 			}
+		}
+		if top := ids(ix.Search(q, l, 2)); !slices.Equal(top, ids(all)[:min(2, len(all))]) {
+			t.Errorf("Search(%q, k=2) = %v, the full list starts %v", q, top, ids(all))
 		}
 	}
 	if r := ix.Rank("совершенно другое", amur.RU, "no-such-id"); r != 0 {
