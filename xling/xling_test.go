@@ -134,11 +134,11 @@ func TestSameLanguageOutranksTranslation(t *testing.T) {
 
 func TestRankAgreesWithSearch(t *testing.T) {
 	ix := fixtureIndex(t, true)
-	for _, q := range []string{"сотрудничество учёных России и Китая", "new laboratory", "核能合作"} {
-		l := amur.Lang("ru")
-		if !strings.ContainsAny(q, "сотр") {
-			l = amur.EN
-		}
+	for _, tc := range []struct {
+		q string
+		l amur.Lang
+	}{{"сотрудничество учёных России и Китая", amur.RU}, {"new laboratory", amur.EN}, {"核能合作", amur.ZH}} {
+		q, l := tc.q, tc.l
 		all := ix.Search(q, l, len(fixture))
 		for i, h := range all {
 			if r := ix.Rank(q, l, h.ID); r != i+1 {
