@@ -139,12 +139,17 @@ func indexKey(cs []concept, key string) int {
 	return -1
 }
 
+// glossPlaceholder lists the words dictionaries write for an object in a
+// gloss ("take sth to be", "ask sb for help"); no text says them.
+var glossPlaceholder = map[string]bool{"sb": true, "sth": true, "sb's": true, "sth's": true, "oneself": true, "etc": true}
+
 // englishLemmas returns the stems of the content words of an English
 // phrase, as Tokens gives them for English text.
 func englishLemmas(phrase string) []string {
 	var out []string
 	for _, t := range lang.Tokens(phrase, amur.EN) {
-		if t.Kind == lang.KindWord && !strings.ContainsFunc(t.Text, func(r rune) bool { return r >= 0x80 }) {
+		if t.Kind == lang.KindWord && !glossPlaceholder[t.Text] &&
+			!strings.ContainsFunc(t.Text, func(r rune) bool { return r >= 0x80 }) {
 			out = append(out, t.Stem)
 		}
 	}
