@@ -3,8 +3,9 @@
 // dictionary and Russian→English by inverting it, with English as the
 // pivot between Chinese and Russian; a curated trilingual list of the
 // program's terms, a hand-written supplement of modern Russian, CLDR
-// country names, and the inflected-form stems of Russian dictionary words
-// from the hunspell-ru dictionary.
+// country names, the inflected-form stems of Russian dictionary words
+// from the hunspell-ru dictionary, and a traditional-to-simplified
+// character map (Simplify) derived from CC-CEDICT.
 //
 // Every translation carries a weight in (0, 1]: dictionaries list senses
 // from the most to the least common, so a translation's weight falls with

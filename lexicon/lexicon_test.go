@@ -143,3 +143,19 @@ func TestHandFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestSimplify(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"國際會議", "国际会议"},
+		{"新冠肺炎疫苗研發", "新冠肺炎疫苗研发"},
+		{"乾隆", "乾隆"}, // 乾 is also a simplified character
+		{"国际会议", "国际会议"},
+		{"Россия, 2020", "Россия, 2020"},
+		{"", ""},
+	} {
+		got := Simplify(tc.in)
+		if got != tc.want || len(got) != len(tc.in) {
+			t.Errorf("Simplify(%q) = %q, want %q of the same byte length", tc.in, got, tc.want)
+		}
+	}
+}

@@ -44,7 +44,9 @@ var tokenizer = lang.Tokenizer{Chinese: lang.SegmentDictPlain}
 // units and Latin tokens; that is the baseline the bridges are measured
 // against.
 func analyze(text string, l amur.Lang, bridges bool) analysis {
-	a := analysis{text: text, toks: tokenizer.Tokens(text, l)}
+	// Traditional characters become simplified ones of the same byte
+	// length, so the tokens' offsets still point into text.
+	a := analysis{text: text, toks: tokenizer.Tokens(lexicon.Simplify(text), l)}
 	for i, t := range a.toks {
 		src := int32(i)
 		switch t.Kind {

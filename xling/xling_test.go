@@ -222,3 +222,19 @@ func TestConcurrentSearch(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestTraditionalChinese checks that traditional characters meet the
+// simplified collection and that explanations quote what was written.
+func TestTraditionalChinese(t *testing.T) {
+	ix := fixtureIndex(t, true)
+	hits := ix.Search("新冠疫苗研發", amur.ZH, 1)
+	if len(hits) == 0 || hits[0].ID != "zh-vaccine" {
+		t.Fatalf("Search(新冠疫苗研發) = %v, want zh-vaccine", ids(hits))
+	}
+	for _, m := range hits[0].Explain {
+		if strings.Contains(m.Query, "研發") && m.Doc == "研发" {
+			return
+		}
+	}
+	t.Errorf("no match of 研發 with 研发 in %+v", hits[0].Explain)
+}

@@ -17,6 +17,7 @@ import (
 // traditional, simplified, pinyin, senses (a string or a list), variants,
 // classifiers.
 type cedictEntry struct {
+	trad   string
 	simp   string
 	pinyin string
 	senses []string
@@ -66,7 +67,8 @@ func parseCEDICTJS(b []byte) ([]cedictEntry, error) {
 			continue
 		}
 		var e cedictEntry
-		if json.Unmarshal(row[1], &e.simp) != nil || json.Unmarshal(row[2], &e.pinyin) != nil {
+		if json.Unmarshal(row[0], &e.trad) != nil || json.Unmarshal(row[1], &e.simp) != nil ||
+			json.Unmarshal(row[2], &e.pinyin) != nil {
 			continue
 		}
 		var one string
@@ -191,5 +193,49 @@ func dedup(s []string) []string {
 			out = append(out, x)
 		}
 	}
+	return out
+}
+
+// tradToSimp derives a character map from traditional to simplified
+// Chinese: for each traditional character, the simplified character it is
+// most often written as in the headwords. Lines are
+// "traditional<TAB>simplified", only for characters that differ, and not
+// for a traditional character that simplified text also uses (乾 stays in
+// 乾隆 while 乾燥 becomes 干燥): rewriting it would break simplified text.
+func tradToSimp(entries []cedictEntry) []string {
+	simp := map[rune]bool{}
+	count := map[rune]map[rune]int{}
+	for _, e := range entries {
+		for _, r := range e.simp {
+			simp[r] = true
+		}
+		t, s := []rune(e.trad), []rune(e.simp)
+		if len(t) != len(s) {
+			continue
+		}
+		for i := range t {
+			if t[i] == s[i] || !unicode.Is(unicode.Han, t[i]) || !unicode.Is(unicode.Han, s[i]) {
+				continue
+			}
+			if count[t[i]] == nil {
+				count[t[i]] = map[rune]int{}
+			}
+			count[t[i]][s[i]]++
+		}
+	}
+	var out []string
+	for t, m := range count {
+		if simp[t] {
+			continue
+		}
+		best, n := rune(0), 0
+		for s, c := range m {
+			if c > n || c == n && s < best {
+				best, n = s, c
+			}
+		}
+		out = append(out, string(t)+"\t"+string(best))
+	}
+	sort.Strings(out)
 	return out
 }

