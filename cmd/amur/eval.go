@@ -196,11 +196,12 @@ func readLine(br *bufio.Reader) (string, error) {
 	return strings.TrimRight(s, "\r\n"), nil
 }
 
-// parseHeader maps the languages of a header line to their columns.
+// parseHeader maps the languages of a header line to their columns; the
+// names may be in any case and the line may start with a byte-order mark.
 func parseHeader(header string) (map[amur.Lang]int, error) {
 	cols := map[amur.Lang]int{}
 	for i, name := range strings.Split(header, "\t") {
-		l := amur.Lang(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff")))
+		l := amur.Lang(strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))))
 		if !l.Valid() {
 			e := amur.Errorf(amur.EInvalid, "err.tsv_header", "value", name)
 			e.Line = 1

@@ -80,3 +80,17 @@ func TestEvalBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalHeaderForms accepts a byte-order mark, capitals, CRLF line ends
+// and blank lines, as spreadsheets write them.
+func TestEvalHeaderForms(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bom.tsv")
+	content := "\ufeffEN\tZh\r\nNuclear energy.\t核能。\r\n\r\nA vaccine.\t疫苗。\r\n"
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runEval(t, nil, "xling", "--from", "en", "--to", "zh", p)
+	if want := "n=2 recall@1=1.0000 recall@10=1.0000 mrr=1.0000\n"; code != exitOK || out != want {
+		t.Errorf("exit %d, output %q (stderr %q), want %q", code, out, errs, want)
+	}
+}
