@@ -1,5 +1,10 @@
 package xling
 
+import (
+	"cmp"
+	"slices"
+)
+
 // sourced is a concept of a text with the word it came from.
 type sourced struct {
 	c, src int32
@@ -30,5 +35,8 @@ func (ix *Index) weigh(ts []sourced) []entry {
 	for c, f := range tf {
 		out = append(out, entry{c, tfWeight(f) * ix.idf[c]})
 	}
+	// A fixed order makes the float sums, and so the ties, the same on
+	// every run.
+	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
 	return out
 }
