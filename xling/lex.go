@@ -22,6 +22,35 @@ type lexBridge struct {
 	size  atomic.Int64
 }
 
+// nameWeight is the weight of a capitalised word's romanisation: full
+// when nothing else translates the word, else half.
+func nameWeight(others int) float32 {
+	if others == 0 {
+		return 1
+	}
+	return 0.5
+}
+
+// nameEndings rewrite the case endings of Russian surnames and place
+// names to their nominative: Голиковой → Голикова, Зеленского →
+// Зеленский, Путиным → Путин, Путина → Путин.
+var nameEndings = []struct{ from, to string }{
+	{"ской", "ская"}, {"ского", "ский"}, {"скому", "ский"}, {"ским", "ский"}, {"ском", "ский"},
+	{"ой", "а"}, {"ую", "а"}, {"ым", ""}, {"ом", ""}, {"ем", ""}, {"а", ""}, {"у", ""}, {"е", ""},
+}
+
+// nominatives returns a capitalised word and, when it ends like an
+// inflected name, the nominative it would have; a feminine nominative
+// (Голикова) also yields the masculine form, which costs little.
+func nominatives(w string) []string {
+	for _, e := range nameEndings {
+		if stem, ok := strings.CutSuffix(w, e.from); ok && utf8.RuneCountInString(stem) >= 3 {
+			return []string{w, stem + e.to}
+		}
+	}
+	return []string{w}
+}
+
 // cognateWeight is the weight of the cognate of a word that also has
 // dictionary translations.
 const cognateWeight = 0.5
@@ -151,6 +180,20 @@ func (b *lexBridge) russian(w string, capital bool) []concept {
 			if syls, ok := lang.PinyinFromCyrillic(w); ok {
 				p := strings.Join(syls, "")
 				out = append(out, concept{lang.Stem(p), 1, Name, p})
+			}
+		}
+		if capital && n >= 4 {
+			// A capitalised word may be a foreign name, which English and
+			// CC-CEDICT spell much as the Wikipedia romanisation of its
+			// nominative does (Путина Putin, Голиковой Golikova, Алеппо
+			// Aleppo), whatever the dictionary makes of it (Путин is no
+			// "putting").
+			wt := nameWeight(len(out))
+			for _, form := range nominatives(w) {
+				r := strings.ToLower(lang.Romanize(form, lang.SchemeWikipedia))
+				if s := lang.Stem(r); indexKey(out, s) < 0 {
+					out = append(out, concept{s, wt, Transliteration, r})
+				}
 			}
 		}
 		return out

@@ -27,6 +27,7 @@ var fixture = []struct {
 	{"en-ai", amur.EN, "A joint laboratory for artificial intelligence and big data opened in Harbin."},
 	{"en-water", amur.EN, "The company treats industrial waste water with new membrane filters."},
 	{"en-crypto", amur.EN, "A cryptographer from Novosibirsk joined the laboratory."},
+	{"en-golikova", amur.EN, "Deputy Prime Minister Golikova sent greetings to the youth forum."},
 }
 
 var (
@@ -74,6 +75,7 @@ func TestSearchAcrossLanguages(t *testing.T) {
 		{"卫星导航合作", amur.ZH, "ru-space", Dictionary, "навигации"},
 		{"region digital economy", amur.EN, "ru-region", Dictionary, "Регион"},
 		{"криптография", amur.RU, "en-crypto", Transliteration, "cryptographer"},
+		{"Приветствие Голиковой", amur.RU, "en-golikova", Transliteration, "Golikova"},
 		{"人工智能实验室", amur.ZH, "en-ai", Dictionary, "intelligence"},
 		{"очистка сточных вод", amur.RU, "en-water", Dictionary, "water"},
 	} {
