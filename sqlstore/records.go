@@ -36,10 +36,7 @@ func (db *DB) create(ctx context.Context, r amur.Record) error {
 		if err != nil {
 			return err
 		}
-		if err := db.outbox(ctx, tx, t.kind, "create", m.ID); err != nil {
-			return err
-		}
-		return db.audit(ctx, tx, amur.AuditCreate, t.kind, m.ID, nil, doc)
+		return db.changed(ctx, tx, amur.AuditCreate, t.kind, m.ID, nil, doc)
 	})
 	if err != nil {
 		*m = saved
@@ -79,10 +76,7 @@ func (db *DB) update(ctx context.Context, r amur.Record) error {
 		if err != nil {
 			return err
 		}
-		if err := db.outbox(ctx, tx, t.kind, "update", m.ID); err != nil {
-			return err
-		}
-		return db.audit(ctx, tx, amur.AuditUpdate, t.kind, m.ID, before, after)
+		return db.changed(ctx, tx, amur.AuditUpdate, t.kind, m.ID, before, after)
 	})
 	if err != nil {
 		*m = saved
@@ -162,10 +156,7 @@ func (db *DB) remove(ctx context.Context, k amur.Kind, id string) error {
 			}
 			return fmt.Errorf("sqlstore: delete %s: %w", k, err)
 		}
-		if err := db.outbox(ctx, tx, k, "delete", id); err != nil {
-			return err
-		}
-		return db.audit(ctx, tx, amur.AuditDelete, k, id, doc, nil)
+		return db.changed(ctx, tx, amur.AuditDelete, k, id, doc, nil)
 	})
 }
 
@@ -255,6 +246,17 @@ func (db *DB) insertChildren(ctx context.Context, tx *sql.Tx, t *table, r amur.R
 		}
 	}
 	return nil
+}
+
+// changed records one change of a record in the transaction that makes it:
+// the outbox entry that keeps derived state current and the audit entry
+// that says who changed what. Every create, update and delete ends here, so
+// neither can be forgotten without the other.
+func (db *DB) changed(ctx context.Context, tx *sql.Tx, action string, k amur.Kind, id string, before, after []byte) error {
+	if err := db.outbox(ctx, tx, k, action, id); err != nil {
+		return err
+	}
+	return db.audit(ctx, tx, action, k, id, before, after)
 }
 
 // outbox records a change of the record of kind k with id.
