@@ -86,7 +86,7 @@ var (
 	reBracket = regexp.MustCompile(`\[[^\]]*\]`)
 	reParen   = regexp.MustCompile(`\([^()]*\)`)
 	reHanRef  = regexp.MustCompile(`[\p{Han}]+(\|[\p{Han}]+)?`)
-	reAbbr    = regexp.MustCompile(`^(abbr\. for|abbr\. of|short for) ([\p{Han}]+)`)
+	reAbbr    = regexp.MustCompile(`^(abbr\. for|abbr\. of|short for) ([\p{Han}]+)(\|[\p{Han}]+)?`)
 	reJunk    = regexp.MustCompile(`^(old variant of|variant of|see |see also|used in|CL:|surname |Japanese variant|erhua variant|archaic variant|also written|also pr\.|euphemistic variant|pr\. )`)
 )
 
@@ -96,7 +96,11 @@ var (
 func cleanSense(s string) (glosses []string, abbrOf string) {
 	s = strings.TrimSpace(s)
 	if m := reAbbr.FindStringSubmatch(s); m != nil {
+		// CC-CEDICT writes "traditional|simplified" when they differ.
 		abbrOf = m[2]
+		if m[3] != "" {
+			abbrOf = m[3][1:]
+		}
 	}
 	if reJunk.MatchString(s) {
 		return nil, ""
