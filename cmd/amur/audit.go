@@ -33,11 +33,8 @@ func (m *Main) audit(ctx context.Context, args []string) error {
 	limit := fs.Int("limit", 50, fmt.Sprintf("print at most this many entries (1–%d)", amur.MaxLimit))
 	asJSON := fs.Bool("json", false, "print JSON")
 	dsn := m.dbFlag(fs)
-	if err := m.parse(fs, args); err != nil {
+	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return m.usageErr(fs, "amur audit: unexpected argument %q", fs.Arg(0))
 	}
 	f, err := auditFilter(*kind, *id, *user, *action, *from, *to, *limit)
 	if err != nil {

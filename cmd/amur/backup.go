@@ -23,11 +23,8 @@ func (m *Main) backup(ctx context.Context, args []string) error {
 			"which 'amur restore' loads with pg_restore). FILE appears only once complete.")
 	out := fs.String("out", "", "backup file to write (required)")
 	dsn := m.dbFlag(fs)
-	if err := m.parse(fs, args); err != nil {
+	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return m.usageErr(fs, "amur backup: unexpected argument %q", fs.Arg(0))
 	}
 	if *out == "" {
 		return m.usageErr(fs, "amur backup: name the backup file with --out")

@@ -16,11 +16,8 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 	n := fs.Int("activities", 1200, "number of synthetic activities")
 	seed := fs.Int64("seed", 1, "seed of the synthetic data")
 	dsn := m.dbFlag(fs)
-	if err := m.parse(fs, args); err != nil {
+	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return m.usageErr(fs, "amur demo: unexpected argument %q", fs.Arg(0))
 	}
 	if *n < 0 || *n > 10_000_000 {
 		return m.usageErr(fs, "amur demo: --activities must be between 0 and 10000000")

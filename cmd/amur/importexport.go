@@ -90,11 +90,8 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	format := fs.String("format", "jsonl", "csv, json or jsonl")
 	out := fs.String("out", "", "output file (default: standard output)")
 	dsn := m.dbFlag(fs)
-	if err := m.parse(fs, args); err != nil {
+	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return m.usageErr(fs, "amur export: unexpected argument %q", fs.Arg(0))
 	}
 	kind, err := amur.ParseKind(*kindName)
 	if err != nil {

@@ -174,6 +174,17 @@ func (m *Main) parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseNoArgs parses flags and refuses positional arguments.
+func (m *Main) parseNoArgs(fs *flag.FlagSet, args []string) error {
+	if err := m.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return m.usageErr(fs, "%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
 // usageErr prints a usage problem and the command's usage, returning errUsage.
 func (m *Main) usageErr(fs *flag.FlagSet, format string, args ...any) error {
 	fmt.Fprintf(m.Stderr, format+"\n\n", args...)

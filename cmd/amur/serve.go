@@ -32,11 +32,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	tlsKey := fs.String("tls-key", "", "PEM private key of --tls-cert")
 	var proxies proxyFlag
 	fs.Var(&proxies, "trusted-proxy", "network (CIDR) of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto\nheaders are believed; repeat or comma-separate for several")
-	if err := m.parse(fs, args); err != nil {
+	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return m.usageErr(fs, "amur serve: unexpected argument %q", fs.Arg(0))
 	}
 	if (*tlsCert == "") != (*tlsKey == "") {
 		return m.usageErr(fs, "amur serve: --tls-cert and --tls-key go together")

@@ -18,11 +18,8 @@ func (m *Main) stats(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	drafts := fs.Bool("drafts", false, "count draft (unpublished) activities too; by default the figures are the published ones, as the public sees them")
 	dsn := m.dbFlag(fs)
-	if err := m.parse(fs, args); err != nil {
+	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return m.usageErr(fs, "amur stats: unexpected argument %q", fs.Arg(0))
 	}
 	db, err := m.open(ctx, *dsn)
 	if err != nil {

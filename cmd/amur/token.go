@@ -37,7 +37,7 @@ func (m *Main) tokenCreate(ctx context.Context, args []string) error {
 	if *expiresIn < 0 {
 		return amur.Invalid("expires-in", "err.negative")
 	}
-	db, u, err := m.openUser(ctx, *dsn, *email)
+	db, u, err := m.openUser(ctx, fs, *dsn, *email)
 	if err != nil {
 		return err
 	}

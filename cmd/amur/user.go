@@ -114,10 +114,7 @@ func (m *Main) userPasswd(ctx context.Context, args []string) error {
 	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if *email == "" {
-		return m.usageErr(fs, "amur user passwd: --email is required")
-	}
-	db, u, err := m.openUser(ctx, *dsn, *email)
+	db, u, err := m.openUser(ctx, fs, *dsn, *email)
 	if err != nil {
 		return err
 	}
@@ -146,10 +143,7 @@ func (m *Main) userResetToken(ctx context.Context, args []string) error {
 	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if *email == "" {
-		return m.usageErr(fs, "amur user reset-token: --email is required")
-	}
-	db, u, err := m.openUser(ctx, *dsn, *email)
+	db, u, err := m.openUser(ctx, fs, *dsn, *email)
 	if err != nil {
 		return err
 	}
@@ -208,19 +202,11 @@ func roleNames() string {
 	return strings.Join(names, ", ")
 }
 
-// parseNoArgs parses flags and refuses positional arguments.
-func (m *Main) parseNoArgs(fs *flag.FlagSet, args []string) error {
-	if err := m.parse(fs, args); err != nil {
-		return err
+// openUser requires --email, opens the database and finds the account.
+func (m *Main) openUser(ctx context.Context, fs *flag.FlagSet, dsn, email string) (*sqlstore.DB, *amur.User, error) {
+	if email == "" {
+		return nil, nil, m.usageErr(fs, "%s: --email is required", fs.Name())
 	}
-	if fs.NArg() > 0 {
-		return m.usageErr(fs, "%s: unexpected argument %q", fs.Name(), fs.Arg(0))
-	}
-	return nil
-}
-
-// openUser opens the database and finds the account with email.
-func (m *Main) openUser(ctx context.Context, dsn, email string) (*sqlstore.DB, *amur.User, error) {
 	db, err := m.open(ctx, dsn)
 	if err != nil {
 		return nil, nil, err
