@@ -25,18 +25,40 @@ var files embed.FS
 var catalogs = mustLoad()
 
 // mustLoad reads the embedded catalogs; a broken catalog is a build defect.
+// Each language's messages may be spread over several files: {lang}.json
+// holds the shared ones and {area}.{lang}.json those of one capability
+// (fund.ru.json, press.zh.json…). A key defined in two files panics.
 func mustLoad() map[amur.Lang]map[string]string {
 	out := map[amur.Lang]map[string]string{}
 	for _, l := range amur.Langs {
-		b, err := files.ReadFile("locales/" + string(l) + ".json")
+		out[l] = map[string]string{}
+	}
+	entries, err := files.ReadDir("locales")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		stem := strings.TrimSuffix(name, ".json")
+		l := amur.Lang(stem[strings.LastIndexByte(stem, '.')+1:])
+		dst, ok := out[l]
+		if !ok {
+			panic(fmt.Sprintf("i18n: locales/%s: no language %q", name, l))
+		}
+		b, err := files.ReadFile("locales/" + name)
 		if err != nil {
 			panic(err)
 		}
 		m := map[string]string{}
 		if err := json.Unmarshal(b, &m); err != nil {
-			panic(fmt.Sprintf("i18n: locales/%s.json: %v", l, err))
+			panic(fmt.Sprintf("i18n: locales/%s: %v", name, err))
 		}
-		out[l] = m
+		for k, v := range m {
+			if _, dup := dst[k]; dup {
+				panic(fmt.Sprintf("i18n: locales/%s: key %q is defined twice", name, k))
+			}
+			dst[k] = v
+		}
 	}
 	return out
 }
