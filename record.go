@@ -14,10 +14,13 @@ const (
 	KindFlagship     Kind = "flagships"
 	KindActivity     Kind = "activities"
 	KindTimeline     Kind = "timeline"
+	KindOffer        Kind = "offers"
+	KindRequest      Kind = "requests"
+	KindInterest     Kind = "interests"
 )
 
 // Kinds lists every record kind in dependency order.
-var Kinds = []Kind{KindField, KindProgram, KindOrganization, KindPerson, KindFlagship, KindActivity, KindTimeline}
+var Kinds = []Kind{KindField, KindProgram, KindOrganization, KindPerson, KindFlagship, KindActivity, KindTimeline, KindOffer, KindRequest, KindInterest}
 
 // ParseKind returns the kind named s, accepting a few singular spellings.
 func ParseKind(s string) (Kind, error) {
@@ -36,6 +39,12 @@ func ParseKind(s string) (Kind, error) {
 		return KindActivity, nil
 	case "timeline", "timeline_entries", "milestones":
 		return KindTimeline, nil
+	case "offer", "offers":
+		return KindOffer, nil
+	case "request", "requests":
+		return KindRequest, nil
+	case "interest", "interests":
+		return KindInterest, nil
 	}
 	return "", checkEnum("kind", Kind(s), Kinds)
 }
@@ -94,6 +103,12 @@ func NewRecord(k Kind) Record {
 		return &Flagship{}
 	case KindTimeline:
 		return &TimelineEntry{}
+	case KindOffer:
+		return &Offer{}
+	case KindRequest:
+		return &Request{}
+	case KindInterest:
+		return &Interest{}
 	}
 	return nil
 }

@@ -274,6 +274,7 @@ type Store interface {
 	FieldStore
 	FlagshipStore
 	TimelineStore
+	OfferStore
 	AuditStore
 	// Stats counts activities matching f (its Page is ignored) and the
 	// sizes of the other registries.

@@ -82,6 +82,9 @@ func Decide(p *amur.Principal, act Action, r amur.Record) error {
 // draft activities, which admins and offices see, and coordinators see
 // when their organisation takes part.
 func CanRead(p *amur.Principal, r amur.Record) bool {
+	if ok, decided := canReadOffers(p, r); decided {
+		return ok
+	}
 	a, ok := r.(*amur.Activity)
 	if !ok || !a.Draft {
 		return true

@@ -9,6 +9,9 @@ import (
 // Count returns the number of records of kind k the principal may see:
 // activities are counted within the principal's scope of drafts.
 func (s *Store) Count(ctx context.Context, k amur.Kind) (int, error) {
+	if n, ok, err := s.countOffers(ctx, k); ok {
+		return n, err
+	}
 	scope, org := DraftScope(principal(ctx))
 	if k != amur.KindActivity || scope == amur.AllDrafts {
 		return s.next.Count(ctx, k)
@@ -32,7 +35,7 @@ func (s *Store) Each(ctx context.Context, k amur.Kind, fn func(amur.Record) erro
 		if person, ok := r.(*amur.Person); ok {
 			r = s.private(ctx, person)
 		}
-		return fn(r)
+		return fn(Redact(p, r))
 	})
 }
 

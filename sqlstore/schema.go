@@ -112,7 +112,7 @@ func tableOf(k amur.Kind) (*table, error) {
 }
 
 func init() {
-	for _, t := range []*table{programTable, fieldTable, orgTable, personTable, flagshipTable, activityTable, timelineTable} {
+	for _, t := range []*table{programTable, fieldTable, orgTable, personTable, flagshipTable, activityTable, timelineTable, offerTable, requestTable, interestTable} {
 		tables[t.kind] = t
 	}
 }
