@@ -93,7 +93,7 @@ func build(opts Options, emit func(amur.Record) error) error {
 	}
 	b := newBuilder(opts, emit)
 	steps := []func(){b.addFields, b.addProgram, b.addOrgs, b.addPeople,
-		b.addFlagships, b.addActivities, b.addTimeline, b.addListings}
+		b.addFlagships, b.addActivities, b.addTimeline, b.addListings, b.addInterests}
 	for _, step := range steps {
 		step()
 		if b.err != nil {

@@ -184,3 +184,39 @@ func (b *builder) addListings() {
 		}
 	}
 }
+
+// interestRow is one synthetic expression of interest of the demo.
+type interestRow struct {
+	key     string
+	offer   string // listing key of an offer, or
+	request string // of a request
+	org     string
+	lang    amur.Lang
+	message string
+	status  amur.InterestStatus
+}
+
+// interestRows are the demo's expressions of interest.
+var interestRows = []interestRow{
+	{key: "spic-skoltech", offer: "skoltech-cathode", org: "spic", lang: amur.ZH,
+		message: "我们对贵方正极材料技术感兴趣，希望商谈联合研发。", status: amur.InterestSent},
+	{key: "casc-mephi", offer: "mephi-radhard", org: "casc", lang: amur.ZH,
+		message: "希望了解辐照试验的排期和费用。", status: amur.InterestAccepted},
+	{key: "binp-sinopharm", request: "sinopharm-sterile", org: "binp", lang: amur.RU,
+		message: "Готовы предложить ускоритель для стерилизации и обучение персонала.", status: amur.InterestSent},
+}
+
+// addInterests emits the synthetic expressions of interest, after the
+// listings they refer to.
+func (b *builder) addInterests() {
+	for _, r := range interestRows {
+		i := &amur.Interest{Meta: b.meta(amur.KindInterest, r.key), OrgID: b.orgID(r.org),
+			Message: amur.T(string(r.lang), r.message), Status: r.status}
+		if r.offer != "" {
+			i.OfferID = b.id(amur.KindOffer, r.offer)
+		} else {
+			i.RequestID = b.id(amur.KindRequest, r.request)
+		}
+		b.add(r.key, i)
+	}
+}

@@ -66,6 +66,12 @@ func (e *Engine) current(ctx context.Context) (*snapshot, error) {
 	seq, dirty := e.seq, e.snap == nil
 	for {
 		cs, err := e.store.Changes(ctx, seq, changePage)
+		if code := amur.ErrorCode(err); code == amur.EForbidden || code == amur.EUnauthorized {
+			// A store that refuses the feed (the registry, to anyone but
+			// an admin) is read anew for each query, as its principal
+			// sees it, and never cached for another.
+			return build(ctx, e.store, e.xopts)
+		}
 		if err != nil {
 			return nil, err
 		}

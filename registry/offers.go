@@ -144,7 +144,10 @@ func interestScope(p *amur.Principal, f *amur.InterestFilter) {
 // is named (which the policy then refuses).
 func (s *Store) CreateInterest(ctx context.Context, i *amur.Interest) error {
 	p := principal(ctx)
-	if p != nil && !p.Is(amur.RoleAdmin) && !p.Is(amur.RoleOffice) {
+	if p == nil {
+		return amur.Errorf(amur.EUnauthorized, "err.unauthorized")
+	}
+	if !p.Is(amur.RoleAdmin) && !p.Is(amur.RoleOffice) {
 		i.UserID = p.UserID
 		if i.OrgID == "" {
 			i.OrgID = p.OrgID

@@ -120,6 +120,9 @@ func TestPayloadsInTexts(t *testing.T) {
 		if len(members) == 0 {
 			t.Fatalf("%s has no Text member", k)
 		}
+		if newRecordBodies[k] == nil {
+			continue // records that refer to others: TestOfferPayloadsInTexts
+		}
 		for i, p := range payloads {
 			var rec map[string]any
 			if err := json.Unmarshal([]byte(newRecordBodies[k](i)), &rec); err != nil {

@@ -231,6 +231,9 @@ func (fx *fixture) target(tb testing.TB, name string) (amur.Kind, string) {
 	case "new:joint", "new:ruOnly", "new:coordDraft":
 		r = fx.activityOf(name[len("new:"):])
 	default:
+		if k, id, ok := fx.offerTarget(tb, name); ok {
+			return k, id
+		}
 		tb.Fatalf("no target %q", name)
 	}
 	if err := createAny(ctx, fx.db, r); err != nil {

@@ -5,6 +5,7 @@
 package web
 
 import (
+	"cmp"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -13,6 +14,7 @@ import (
 
 	"amur"
 	"amur/auth"
+	"amur/match"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
@@ -33,6 +35,10 @@ type Config struct {
 	// X-Forwarded-For and X-Forwarded-Proto headers are believed; from any
 	// other peer they are ignored.
 	TrustedProxies []netip.Prefix
+	// Matcher ranks offers, requests and partners; nil means one over
+	// Store (amur serve passes one over the database itself, so that its
+	// indexes are built once rather than for each request).
+	Matcher *match.Engine
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -42,6 +48,7 @@ type Server struct {
 	maxBody int64
 	auth    *auth.Service
 	proxies []netip.Prefix
+	matcher *match.Engine
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -68,6 +75,7 @@ func New(cfg Config) *Server {
 		maxBody: cfg.MaxBodyBytes,
 		auth:    cfg.Auth,
 		proxies: cfg.TrustedProxies,
+		matcher: cmp.Or(cfg.Matcher, match.New(cfg.Store)),
 		mux:     http.NewServeMux(),
 	}
 	if s.auth == nil {

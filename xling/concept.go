@@ -1,6 +1,10 @@
 package xling
 
-import "strings"
+import (
+	"strings"
+
+	"amur"
+)
 
 // Bridge tells how a query term reached a document term.
 type Bridge uint8
@@ -46,6 +50,18 @@ func (b Bridge) String() string {
 
 // MarshalText makes a Bridge appear by name in JSON.
 func (b Bridge) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
+
+// UnmarshalText reads a Bridge by name, so that clients of the API can
+// decode the explanations they receive.
+func (b *Bridge) UnmarshalText(text []byte) error {
+	for c := Same; c <= Name; c++ {
+		if c.String() == string(text) {
+			*b = c
+			return nil
+		}
+	}
+	return amur.Invalid("bridge", "err.enum", "value", string(text), "allowed", "same, latin, number, dictionary, transliteration, name")
+}
 
 // Concept key prefixes. English lemmas, and the pinyin of Chinese names,
 // have none; the native stems of
