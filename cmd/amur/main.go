@@ -70,6 +70,7 @@ var commands = []command{
 	{"user", "manage accounts: add, passwd, reset-token, list", (*Main).user},
 	{"token", "create API tokens for scripts", (*Main).token},
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
+	{"match", "rank offers for a request, requests for an offer, or partners by expertise", (*Main).matchCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
 }
