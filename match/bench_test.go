@@ -10,6 +10,7 @@ import (
 
 	"amur"
 	"amur/internal/testkit"
+	"amur/xling"
 )
 
 // benchOffers is the number of offers matched against, AMUR_BENCH_OFFERS
@@ -138,17 +139,25 @@ func BenchmarkMatchRequest(b *testing.B) {
 }
 
 // BenchmarkMatchBuild measures building the indexes from the store, which
-// a server does once and again after each change of a relevant record.
+// a server does once and again after a change: the listings part after a
+// change of an offer or request, the partners part after a change of an
+// offer, organisation, person, activity or field.
 func BenchmarkMatchBuild(b *testing.B) {
 	s, _ := benchStore(b, benchOffers())
+	lex := New(s)
+	if _, err := lex.Partners(context.Background(), "x", "", 1); err != nil { // loads the lexicons once
+		b.Fatal(err)
+	}
 	for _, v := range []struct {
-		name string
-		opts []Option
-	}{{"bridged", nil}, {"same-language", []Option{SameLanguageOnly()}}} {
+		name  string
+		build func(context.Context, amur.Store, []xling.Option) (*snapshot, error)
+		opts  []Option
+	}{{"listings/bridged", buildListings, nil}, {"listings/same-language", buildListings, []Option{SameLanguageOnly()}},
+		{"partners/bridged", buildPartners, nil}} {
 		b.Run(v.name, func(b *testing.B) {
 			e := New(s, v.opts...)
 			for b.Loop() {
-				if _, err := build(context.Background(), e.store, e.xopts); err != nil {
+				if _, err := v.build(context.Background(), e.store, e.xopts); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -18,8 +18,19 @@ type Engine struct {
 	xopts []xling.Option
 	now   func() time.Time
 
-	mu   sync.Mutex
-	snap *snapshot
+	mu sync.Mutex
+	// listings and partners are rebuilt apart: a new offer must not cost
+	// a rebuild of every activity's profile part, nor a new activity one
+	// of the listings.
+	listings, partners part
+}
+
+// part is one independently rebuilt part of the indexes.
+type part struct {
+	// kinds are the kinds whose changes make the part stale.
+	kinds map[amur.Kind]bool
+	build func(ctx context.Context, s amur.Store, xopts []xling.Option) (*snapshot, error)
+	snap  *snapshot
 	// seq is the last outbox change the snapshot has seen.
 	seq int64
 }
@@ -42,41 +53,41 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 // change feed, and applies the policy to each answer instead, for the
 // principal of the query's context.
 func New(s amur.Store, opts ...Option) *Engine {
-	e := &Engine{store: s, now: time.Now}
+	e := &Engine{store: s, now: time.Now,
+		listings: part{kinds: map[amur.Kind]bool{amur.KindOffer: true, amur.KindRequest: true}, build: buildListings},
+		partners: part{kinds: map[amur.Kind]bool{amur.KindOffer: true, amur.KindOrganization: true, amur.KindPerson: true,
+			amur.KindActivity: true, amur.KindField: true}, build: buildPartners},
+	}
 	for _, o := range opts {
 		o(e)
 	}
 	return e
 }
 
-// relevant are the kinds whose changes make the indexes stale.
-var relevant = map[amur.Kind]bool{amur.KindOffer: true, amur.KindRequest: true, amur.KindOrganization: true,
-	amur.KindPerson: true, amur.KindActivity: true, amur.KindField: true}
-
 // changePage is how many outbox changes one look at the feed reads.
 const changePage = 1000
 
-// current returns the snapshot, rebuilding it first when the outbox shows
-// a change of a relevant record since it was built. The position in the
-// feed is read before the records, so a change made during a build makes
-// the next query build again rather than be missed.
-func (e *Engine) current(ctx context.Context) (*snapshot, error) {
+// current returns the snapshot of part p, rebuilding it first when the
+// outbox shows a change of one of its kinds since it was built. The
+// position in the feed is read before the records, so a change made
+// during a build makes the next query build again rather than be missed.
+func (e *Engine) current(ctx context.Context, p *part) (*snapshot, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	seq, dirty := e.seq, e.snap == nil
+	seq, dirty := p.seq, p.snap == nil
 	for {
 		cs, err := e.store.Changes(ctx, seq, changePage)
 		if code := amur.ErrorCode(err); code == amur.EForbidden || code == amur.EUnauthorized {
 			// A store that refuses the feed (the registry, to anyone but
 			// an admin) is read anew for each query, as its principal
 			// sees it, and never cached for another.
-			return build(ctx, e.store, e.xopts)
+			return p.build(ctx, e.store, e.xopts)
 		}
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range cs {
-			dirty = dirty || relevant[c.Kind]
+			dirty = dirty || p.kinds[c.Kind]
 			seq = c.Seq
 		}
 		if len(cs) < changePage {
@@ -84,14 +95,14 @@ func (e *Engine) current(ctx context.Context) (*snapshot, error) {
 		}
 	}
 	if dirty {
-		snap, err := build(ctx, e.store, e.xopts)
+		snap, err := p.build(ctx, e.store, e.xopts)
 		if err != nil {
 			return nil, err
 		}
-		e.snap = snap
+		p.snap = snap
 	}
-	e.seq = seq
-	return e.snap, nil
+	p.seq = seq
+	return p.snap, nil
 }
 
 // snapshot is the indexed state of the store at one point of its feed.
@@ -121,30 +132,59 @@ type piece struct {
 	people []string
 }
 
-// build reads the store and indexes it.
-func build(ctx context.Context, s amur.Store, xopts []xling.Option) (*snapshot, error) {
-	sn := &snapshot{offers: map[string]*amur.Offer{}, requests: map[string]*amur.Request{},
+// newSnapshot returns an empty snapshot.
+func newSnapshot(xopts []xling.Option) *snapshot {
+	return &snapshot{offers: map[string]*amur.Offer{}, requests: map[string]*amur.Request{},
 		offerIx: xling.NewIndex(xopts...), reqIx: xling.NewIndex(xopts...), langs: map[string]amur.Lang{},
 		orgs: map[string]*amur.Organization{}, people: map[string]*amur.Person{}, fields: map[string]amur.Text{},
 		partnerIx: xling.NewIndex(xopts...), pieces: map[string]*piece{}}
-	steps := []struct {
-		k  amur.Kind
-		fn func(amur.Record) error
-	}{
+}
+
+// step is one kind read into a snapshot.
+type step struct {
+	k  amur.Kind
+	fn func(amur.Record) error
+}
+
+// fill reads each step's kind from s into the snapshot.
+func fill(ctx context.Context, s amur.Store, steps []step) error {
+	for _, st := range steps {
+		if err := s.Each(ctx, st.k, st.fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildListings reads and indexes the published offers and requests.
+func buildListings(ctx context.Context, s amur.Store, xopts []xling.Option) (*snapshot, error) {
+	sn := newSnapshot(xopts)
+	err := fill(ctx, s, []step{
+		{amur.KindOffer, func(r amur.Record) error { return sn.addListing(r, &r.(*amur.Offer).Listing) }},
+		{amur.KindRequest, func(r amur.Record) error { return sn.addListing(r, &r.(*amur.Request).Listing) }},
+	})
+	if err != nil {
+		return nil, err
+	}
+	sn.offerIx.Freeze()
+	sn.reqIx.Freeze()
+	return sn, nil
+}
+
+// buildPartners reads and indexes the profiles of organisations and
+// people.
+func buildPartners(ctx context.Context, s amur.Store, xopts []xling.Option) (*snapshot, error) {
+	sn := newSnapshot(xopts)
+	err := fill(ctx, s, []step{
 		{amur.KindField, func(r amur.Record) error { f := r.(*amur.Field); sn.fields[f.ID] = f.Label; return nil }},
 		{amur.KindOrganization, sn.addOrg},
 		{amur.KindPerson, sn.addPerson},
 		{amur.KindActivity, sn.addActivity},
-		{amur.KindOffer, func(r amur.Record) error { return sn.addListing(r, &r.(*amur.Offer).Listing) }},
-		{amur.KindRequest, func(r amur.Record) error { return sn.addListing(r, &r.(*amur.Request).Listing) }},
+		{amur.KindOffer, sn.addOfferPiece},
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, st := range steps {
-		if err := s.Each(ctx, st.k, st.fn); err != nil {
-			return nil, err
-		}
-	}
-	sn.offerIx.Freeze()
-	sn.reqIx.Freeze()
 	sn.partnerIx.Freeze()
 	return sn, nil
 }
@@ -201,13 +241,11 @@ func (sn *snapshot) addActivity(r amur.Record) error {
 	return sn.addPiece("a:"+a.ID, src, texts, a.Fields, orgs, people)
 }
 
-// addListing indexes a published offer or request for listing matches,
-// and an offer that is not anonymous as part of its owner's profile.
+// addListing indexes a published offer or request for listing matches.
 func (sn *snapshot) addListing(r amur.Record, l *amur.Listing) error {
 	if l.Status != amur.ListingPublished {
 		return nil
 	}
-	text, lg := listingText(l)
 	ix := sn.offerIx
 	if o, ok := r.(*amur.Offer); ok {
 		sn.offers[o.ID] = o
@@ -215,23 +253,29 @@ func (sn *snapshot) addListing(r amur.Record, l *amur.Listing) error {
 		sn.requests[l.ID] = r.(*amur.Request)
 		ix = sn.reqIx
 	}
+	text, lg := listingText(l)
 	if lg == "" {
 		return nil
 	}
 	sn.langs[l.ID] = lg
-	if err := ix.Add(l.ID, text, lg); err != nil {
-		return err
-	}
-	// A request is a need, not expertise: only offers describe partners.
-	if l.Anonymous || r.RecordKind() != amur.KindOffer {
+	return ix.Add(l.ID, text, lg)
+}
+
+// addOfferPiece indexes a published offer that is not anonymous as part
+// of its owner's and contact's profiles. A request is a need, not
+// expertise, so requests stay out of profiles.
+func (sn *snapshot) addOfferPiece(r amur.Record) error {
+	o := r.(*amur.Offer)
+	text, lg := listingText(&o.Listing)
+	if o.Status != amur.ListingPublished || o.Anonymous || lg == "" {
 		return nil
 	}
 	var people []string
-	if l.ContactID != "" {
-		people = []string{l.ContactID}
+	if o.ContactID != "" {
+		people = []string{o.ContactID}
 	}
-	src := Source{Kind: r.RecordKind(), ID: l.ID, Title: l.Title.String()}
-	return sn.addPiece("l:"+l.ID, src, []string{text}, l.Fields, []string{l.OwnerID}, people)
+	src := Source{Kind: amur.KindOffer, ID: o.ID, Title: o.Title.String()}
+	return sn.addPiece("l:"+o.ID, src, []string{text}, o.Fields, []string{o.OwnerID}, people)
 }
 
 // addPiece indexes each non-empty text of a profile part under key and

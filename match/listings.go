@@ -44,7 +44,7 @@ func (e *Engine) ForRequest(ctx context.Context, id string, limit int) (*Matches
 	if !registry.CanRead(amur.PrincipalFrom(ctx), r) {
 		return nil, amur.NotFound(string(amur.KindRequest), id)
 	}
-	sn, err := e.current(ctx)
+	sn, err := e.current(ctx, &e.listings)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (e *Engine) ForOffer(ctx context.Context, id string, limit int) (*Matches, 
 	if !registry.CanRead(amur.PrincipalFrom(ctx), o) {
 		return nil, amur.NotFound(string(amur.KindOffer), id)
 	}
-	sn, err := e.current(ctx)
+	sn, err := e.current(ctx, &e.listings)
 	if err != nil {
 		return nil, err
 	}

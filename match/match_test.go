@@ -213,3 +213,42 @@ func TestPartners(t *testing.T) {
 		t.Errorf("a query without letters: %v %+v", err, m)
 	}
 }
+
+// TestRebuildOnChange checks that the engine sees a new offer at the next
+// query, through the outbox, and that a change of an unrelated kind keeps
+// the built indexes.
+func TestRebuildOnChange(t *testing.T) {
+	st, byTitle := demoStore(t)
+	ctx := context.Background()
+	e := New(st, WithClock(fixedClock))
+	req := byTitle["电力设备光纤温度传感器"].(*amur.Request)
+	if _, err := e.ForRequest(ctx, req.ID, 3); err != nil {
+		t.Fatal(err)
+	}
+	built := e.listings.snap
+	entry := &amur.TimelineEntry{Date: amur.MustDate("2021"), Kind: amur.OtherEntry, Title: amur.T("en", "Unrelated")}
+	if err := st.CreateTimelineEntry(ctx, entry); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.ForRequest(ctx, req.ID, 3); err != nil || e.listings.snap != built {
+		t.Fatalf("a timeline entry rebuilt the listings (%v)", err)
+	}
+	o := &amur.Offer{Kind: amur.OfferTechnology, Listing: amur.Listing{
+		Title: amur.T("ru", "Распределённые волоконно-оптические датчики температуры для кабелей и трансформаторов"),
+		Side:  "RU", OwnerID: orgOf(t, st, "RU"), Status: amur.ListingPublished, Fields: []string{"2.2"}, TRL: 5,
+		Coop: []amur.CoopType{amur.CoopJointRD}}}
+	if err := st.CreateOffer(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	m, err := e.ForRequest(ctx, req.ID, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, it := range m.Items {
+		found = found || it.ID == o.ID
+	}
+	if e.listings.snap == built || !found {
+		t.Errorf("the new offer is not among the matches after it was stored: %+v", m.Items)
+	}
+}

@@ -61,7 +61,7 @@ func (e *Engine) Partners(ctx context.Context, q string, kind amur.Kind, limit i
 	if lg == "" {
 		return out, nil // nothing to read: no letters of the three scripts
 	}
-	sn, err := e.current(ctx)
+	sn, err := e.current(ctx, &e.partners)
 	if err != nil {
 		return nil, err
 	}
