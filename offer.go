@@ -146,6 +146,8 @@ type Interest struct {
 	UserID    string         `json:"user_id,omitempty"`
 	Message   Text           `json:"message"`
 	Status    InterestStatus `json:"status"`
+	// Synthetic marks records made up by the demo generator.
+	Synthetic bool `json:"synthetic"`
 }
 
 // StatusOn returns the status the listing shows on day: a published

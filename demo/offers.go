@@ -211,7 +211,7 @@ var interestRows = []interestRow{
 func (b *builder) addInterests() {
 	for _, r := range interestRows {
 		i := &amur.Interest{Meta: b.meta(amur.KindInterest, r.key), OrgID: b.orgID(r.org),
-			Message: amur.T(string(r.lang), r.message), Status: r.status}
+			Message: amur.T(string(r.lang), r.message), Status: r.status, Synthetic: true}
 		if r.offer != "" {
 			i.OfferID = b.id(amur.KindOffer, r.offer)
 		} else {

@@ -71,7 +71,10 @@ func interestCols() []column[amur.Interest] {
 			str("user_id", "user_id", func(t *T) *string { return &t.UserID }),
 		},
 		textCols("message", func(t *T) *amur.Text { return &t.Message }),
-		[]column[T]{str("status", "status", func(t *T) *amur.InterestStatus { return &t.Status })},
+		[]column[T]{
+			str("status", "status", func(t *T) *amur.InterestStatus { return &t.Status }),
+			boolean("synthetic", func(t *T) *bool { return &t.Synthetic }),
+		},
 		metaCols(meta),
 	)
 }
