@@ -8,6 +8,7 @@ import (
 
 	"amur"
 	"amur/demo"
+	"amur/i18n"
 	"amur/internal/testkit"
 )
 
@@ -250,5 +251,21 @@ func TestRebuildOnChange(t *testing.T) {
 	}
 	if e.listings.snap == built || !found {
 		t.Errorf("the new offer is not among the matches after it was stored: %+v", m.Items)
+	}
+}
+
+// TestMessages checks that the errors of this area read in every
+// language, naming the kind of record.
+func TestMessages(t *testing.T) {
+	for _, l := range amur.Langs {
+		for _, err := range []error{amur.NotFound(string(amur.KindOffer), "x"), amur.NotFound(string(amur.KindRequest), "x"),
+			amur.NotFound(string(amur.KindInterest), "x"), amur.Invalid("offer_id", "offers.err.target_one"),
+			amur.Invalid("org_id", "offers.err.who"), amur.Errorf(amur.EForbidden, "offers.err.forbidden_owner"),
+			amur.Errorf(amur.EForbidden, "offers.err.forbidden_interest"), amur.Invalid("offer_id", "offers.err.own_listing")} {
+			msg := i18n.Message(l, err)
+			if strings.Contains(msg, "offers") || strings.Contains(msg, "requests") || strings.Contains(msg, "interests") || strings.Contains(msg, "err.") {
+				t.Errorf("%s: %v reads %q", l, err, msg)
+			}
+		}
 	}
 }
