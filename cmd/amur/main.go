@@ -72,6 +72,7 @@ var commands = []command{
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
+	{"broker", "schedule brokerage meetings: bench, schedule", (*Main).broker},
 }
 
 func main() {
