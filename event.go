@@ -51,10 +51,10 @@ type Event struct {
 	Venue      Text     `json:"venue"`
 	VideoURL   string   `json:"video_url,omitempty"`
 	// Start and End are local moments to the minute in Zone (IANA).
-	Start    Moment    `json:"start"`
-	End      Moment    `json:"end"`
-	Zone     string    `json:"zone"`
-	Public   bool      `json:"public"`
+	Start    Moment         `json:"start"`
+	End      Moment         `json:"end"`
+	Zone     string         `json:"zone"`
+	Public   bool           `json:"public"`
 	Sessions []EventSession `json:"sessions"`
 	// Registration says who may register and how.
 	Registration RegistrationRules `json:"registration"`
@@ -69,10 +69,10 @@ type EventSession struct {
 	Start Moment `json:"start"`
 	End   Moment `json:"end"`
 	// Room is a hall of the venue; Stream a channel of an online event.
-	Room     string    `json:"room,omitempty"`
-	Stream   string    `json:"stream,omitempty"`
+	Room     string           `json:"room,omitempty"`
+	Stream   string           `json:"stream,omitempty"`
 	Speakers []SessionSpeaker `json:"speakers"`
-	Language Lang      `json:"language"`
+	Language Lang             `json:"language"`
 	// Interpretation tells that zh↔ru interpretation is provided.
 	Interpretation bool `json:"interpretation"`
 }
