@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"amur/events"
 	"amur/events/broker"
 )
 
@@ -14,8 +15,9 @@ import (
 // schedule the accepted requests of an event.
 func (m *Main) broker(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintln(m.Stdout, "Usage: amur broker bench [options]\n\n"+
-			"  bench     schedule a generated instance and compare with first fit and the upper bound\n\n"+
+		fmt.Fprintln(m.Stdout, "Usage: amur broker bench|schedule [options]\n\n"+
+			"  bench     schedule a generated instance and compare with first fit and the upper bound\n"+
+			"  schedule  schedule the accepted meeting requests of a brokerage event\n\n"+
 			"Run 'amur broker SUBCOMMAND --help' for its options.")
 		if len(args) == 0 {
 			return errUsage
@@ -25,6 +27,8 @@ func (m *Main) broker(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "bench":
 		return m.brokerBench(ctx, args[1:])
+	case "schedule":
+		return m.brokerSchedule(ctx, args[1:])
 	}
 	fmt.Fprintf(m.Stderr, "amur broker: unknown subcommand %q\n", args[0])
 	return errUsage
@@ -120,4 +124,37 @@ func writeLPFile(path string, in *broker.Instance) error {
 		return err
 	}
 	return f.Close()
+}
+
+// brokerSchedule schedules the accepted requests of an event and stores
+// each meeting's slot and table, which the participants' agendas show.
+func (m *Main) brokerSchedule(ctx context.Context, args []string) error {
+	fs := m.flags("broker schedule", "--event ID [--json] [--db DSN]",
+		"Places the accepted meeting requests of a brokerage event into its slots and\ntables, stores the agenda and prints the weight, the upper bound and their ratio.")
+	id := fs.String("event", "", "the event's id")
+	asJSON := fs.Bool("json", false, "print JSON")
+	dsn := m.dbFlag(fs)
+	if err := m.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if *id == "" {
+		return m.usageErr(fs, "broker schedule: --event is required")
+	}
+	db, err := m.open(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := events.New(db).Schedule(ctx, *id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	fmt.Fprintf(m.Stdout, "accepted=%d scheduled=%d weight=%d bound=%d bound_kind=%s ratio=%.4f greedy=%d\n",
+		res.Accepted, res.Scheduled, res.Weight, res.Bound, res.BoundKind, res.Ratio, res.Greedy)
+	return nil
 }
