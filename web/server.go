@@ -13,6 +13,7 @@ import (
 
 	"amur"
 	"amur/auth"
+	"amur/events"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
@@ -33,6 +34,9 @@ type Config struct {
 	// X-Forwarded-For and X-Forwarded-Proto headers are believed; from any
 	// other peer they are ignored.
 	TrustedProxies []netip.Prefix
+	// Events runs events, registration and brokerage; nil leaves their
+	// routes answering 404.
+	Events *events.Service
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -42,6 +46,7 @@ type Server struct {
 	maxBody int64
 	auth    *auth.Service
 	proxies []netip.Prefix
+	events  *events.Service
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -68,6 +73,7 @@ func New(cfg Config) *Server {
 		maxBody: cfg.MaxBodyBytes,
 		auth:    cfg.Auth,
 		proxies: cfg.TrustedProxies,
+		events:  cfg.Events,
 		mux:     http.NewServeMux(),
 	}
 	if s.auth == nil {
