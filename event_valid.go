@@ -50,7 +50,17 @@ func (e *Event) Span() (time.Time, time.Time, error) {
 	if err != nil {
 		return time.Time{}, time.Time{}, Invalid("zone", "err.zone", "value", e.Zone)
 	}
-	return e.Start.Start(loc), e.End.Start(loc), nil
+	return e.Start.Start(loc), endInstant(e.End, loc), nil
+}
+
+// endInstant returns the instant a local end moment stands for: the
+// moment itself when it has a time, the end of its day otherwise (an
+// event known to the day lasts the whole day).
+func endInstant(m Moment, loc *time.Location) time.Time {
+	if m.HasTime || m.IsZero() {
+		return m.Start(loc)
+	}
+	return m.Last(loc).Add(time.Second)
 }
 
 // Validate checks the event on its own; the error names the first
@@ -100,28 +110,36 @@ func (e *Event) times() (time.Time, time.Time, error) {
 	if err != nil || e.Zone == "" {
 		return time.Time{}, time.Time{}, Invalid("zone", "err.zone", "value", e.Zone)
 	}
-	start, err := localTime("start", e.Start, loc)
+	start, err := localTime("start", e.Start, loc, true)
 	if err != nil {
 		return start, start, err
 	}
-	end, err := localTime("end", e.End, loc)
-	if err != nil {
-		return start, end, err
+	if _, err := localTime("end", e.End, loc, true); err != nil {
+		return start, start, err
 	}
+	end := endInstant(e.End, loc)
 	if !end.After(start) {
 		return start, end, Invalid("end", "err.end_before_start")
 	}
 	return start, end, nil
 }
 
-// localTime checks that m is a minute-precise local time that exists in
-// loc (not skipped by a clock change) and returns its instant.
-func localTime(field string, m Moment, loc *time.Location) (time.Time, error) {
+// localTime checks that m is a local time to the minute that exists in
+// loc (not skipped by a clock change), or a whole day when day is set,
+// and returns its first instant.
+func localTime(field string, m Moment, loc *time.Location, day bool) (time.Time, error) {
 	if m.IsZero() {
 		return time.Time{}, Invalid(field, "err.required")
 	}
 	if !m.HasTime {
-		return time.Time{}, Invalid(field, "events.time_minute", "value", m.String())
+		if day && m.Precision() == Day {
+			return m.Start(loc), nil
+		}
+		key := "events.time_minute"
+		if !day {
+			key = "events.slot_minute"
+		}
+		return time.Time{}, Invalid(field, key, "value", m.String())
 	}
 	t := m.Start(loc)
 	if t.Hour() != m.H || t.Minute() != m.Min || t.Day() != m.D {
@@ -147,14 +165,14 @@ func (e *Event) validateSessions(start, end time.Time) error {
 		if err := s.Title.Validate(f+".title", true); err != nil {
 			return err
 		}
-		from, err := localTime(f+".start", s.Start, loc)
+		from, err := localTime(f+".start", s.Start, loc, true)
 		if err != nil {
 			return err
 		}
-		to, err := localTime(f+".end", s.End, loc)
-		if err != nil {
+		if _, err := localTime(f+".end", s.End, loc, true); err != nil {
 			return err
 		}
+		to := endInstant(s.End, loc)
 		if !to.After(from) {
 			return Invalid(f+".end", "err.end_before_start")
 		}
@@ -211,7 +229,7 @@ func (e *Event) validateRegistration() error {
 	}
 	if !r.Closes.IsZero() {
 		loc, _ := LoadZone(e.Zone)
-		if _, err := localTime("registration.closes", r.Closes, loc); err != nil {
+		if _, err := localTime("registration.closes", r.Closes, loc, true); err != nil {
 			return err
 		}
 	}
@@ -241,7 +259,7 @@ func (e *Event) validateBrokerage(start, end time.Time) error {
 	loc, _ := LoadZone(e.Zone)
 	for i, s := range b.Slots {
 		f := "brokerage.slots[" + itoa(i) + "]"
-		t, err := localTime(f, s, loc)
+		t, err := localTime(f, s, loc, false)
 		if err != nil {
 			return err
 		}
@@ -250,6 +268,16 @@ func (e *Event) validateBrokerage(start, end time.Time) error {
 		}
 	}
 	return nil
+}
+
+// SessionSpan returns the first and last instants of session i.
+func (e *Event) SessionSpan(i int) (time.Time, time.Time) {
+	loc, err := LoadZone(e.Zone)
+	if err != nil {
+		loc = time.UTC
+	}
+	s := e.Sessions[i]
+	return s.Start.Start(loc), endInstant(s.End, loc)
 }
 
 // SlotTime returns the start and end instants of brokerage slot i.

@@ -17,17 +17,18 @@ const uidDomain = "@amur"
 // eventEntries returns the calendar entries of an event: the event itself,
 // then each session, in the language l.
 func eventEntries(e *amur.Event, l amur.Lang, stamp time.Time) []ical.Event {
-	loc, _ := amur.LoadZone(e.Zone)
+	start, end, _ := e.Span()
 	title, _, _ := e.Title.In(l)
 	desc, _, _ := e.Description.In(l)
 	venue, _, _ := e.Venue.In(l)
 	out := []ical.Event{{
-		UID: e.ID + uidDomain, Stamp: stamp, Zone: e.Zone,
-		Start: e.Start.Start(loc), End: e.End.Start(loc),
+		UID: e.ID + uidDomain, Stamp: stamp, Zone: e.Zone, AllDay: !e.Start.HasTime,
+		Start: start, End: end,
 		Summary: title, Description: desc, Location: venue, URL: e.VideoURL,
 		Categories: []string{string(e.Kind)}, Status: "CONFIRMED",
 	}}
-	for _, s := range e.Sessions {
+	for i, s := range e.Sessions {
+		from, to := e.SessionSpan(i)
 		st, _, _ := s.Title.In(l)
 		place := s.Room
 		if place == "" {
@@ -39,8 +40,8 @@ func eventEntries(e *amur.Event, l amur.Lang, stamp time.Time) []ical.Event {
 			place = venue
 		}
 		out = append(out, ical.Event{
-			UID: s.ID + uidDomain, Stamp: stamp, Zone: e.Zone,
-			Start: s.Start.Start(loc), End: s.End.Start(loc),
+			UID: s.ID + uidDomain, Stamp: stamp, Zone: e.Zone, AllDay: !s.Start.HasTime,
+			Start: from, End: to,
 			Summary: title + ": " + st, Description: speakers(s, l), Location: place, URL: e.VideoURL,
 			Categories: []string{"session"},
 		})

@@ -47,7 +47,8 @@ func TestEventValidation(t *testing.T) {
 			e.Zone, e.Start, e.End = "Europe/Berlin", m("2030-03-31T02:30"), m("2030-03-31T18:00")
 			e.Sessions, e.Brokerage = nil, nil
 		}},
-		{"day only", "start", "events.time_minute", func(e *amur.Event) { e.Start = m("2030-06-10") }},
+		{"month only", "start", "events.time_minute", func(e *amur.Event) { e.Start = m("2030-06") }},
+		{"slot without a time", "brokerage.slots[0]", "events.slot_minute", func(e *amur.Event) { e.Brokerage.Slots[0] = m("2030-06-10") }},
 		{"session outside", "sessions[0].start", "events.session_outside", func(e *amur.Event) { e.Sessions[0].Start = m("2030-06-09T09:00") }},
 		{"slot outside", "brokerage.slots[2]", "events.slot_outside", func(e *amur.Event) { e.Brokerage.Slots[2] = m("2030-06-11T17:45") }},
 		{"end before start", "end", "err.end_before_start", func(e *amur.Event) { e.End = m("2030-06-09T09:00") }},

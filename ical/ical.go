@@ -38,8 +38,12 @@ type Event struct {
 	// Start and End are instants. Zone, an IANA name, makes the writer
 	// express them as local times of that zone with a VTIMEZONE; empty
 	// means UTC. After parsing, Zone holds the TZID read.
-	Start, End  time.Time
-	Zone        string
+	Start, End time.Time
+	Zone       string
+	// AllDay writes Start and End as dates (VALUE=DATE) of their zone: the
+	// event takes whole days, End being the day after the last one. After
+	// parsing, such times are midnight UTC of the dates read.
+	AllDay      bool
 	Summary     string
 	Description string
 	Location    string
@@ -102,7 +106,7 @@ func (c *Calendar) zones() ([]zoneSpan, error) {
 		case !e.End.IsZero() && e.End.Before(e.Start):
 			return nil, fmt.Errorf("ical: event %q ends before it starts", e.UID)
 		}
-		if e.Zone == "" || e.Zone == "UTC" {
+		if e.Zone == "" || e.Zone == "UTC" || e.AllDay {
 			continue
 		}
 		z, ok := byName[e.Zone]
@@ -130,9 +134,17 @@ func (e *Event) encode(lw *writer) error {
 	lw.line("BEGIN", "VEVENT")
 	lw.line("UID", e.UID)
 	lw.line("DTSTAMP", e.Stamp.UTC().Format(utcLayout))
-	lw.time("DTSTART", e.Start, e.Zone)
-	if !e.End.IsZero() {
-		lw.time("DTEND", e.End, e.Zone)
+	switch {
+	case e.AllDay:
+		lw.date("DTSTART", e.Start, e.Zone)
+		if !e.End.IsZero() {
+			lw.date("DTEND", e.End, e.Zone)
+		}
+	default:
+		lw.time("DTSTART", e.Start, e.Zone)
+		if !e.End.IsZero() {
+			lw.time("DTEND", e.End, e.Zone)
+		}
 	}
 	if e.Summary != "" {
 		lw.line("SUMMARY", Escape(e.Summary))
@@ -180,6 +192,15 @@ func (lw *writer) time(name string, t time.Time, zone string) {
 	}
 	loc, _ := time.LoadLocation(zone) // checked by zones
 	lw.raw(name + ";TZID=" + zone + ":" + t.In(loc).Format(localLayout))
+}
+
+// date writes a DATE property: the day of t in zone.
+func (lw *writer) date(name string, t time.Time, zone string) {
+	loc, err := time.LoadLocation(zone)
+	if err != nil || zone == "" {
+		loc = time.UTC
+	}
+	lw.raw(name + ";VALUE=DATE:" + t.In(loc).Format("20060102"))
 }
 
 // raw writes one content line folded at 75 octets: each continuation

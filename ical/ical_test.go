@@ -39,6 +39,11 @@ func sample() *Calendar {
 				UID: "0190a1b2-0000-7000-8000-000000000003@amur", Stamp: stamp,
 				Start: time.Date(2021, 6, 1, 7, 0, 0, 0, time.UTC), Summary: "UTC only",
 			},
+			{
+				UID: "0190a1b2-0000-7000-8000-000000000004@amur", Stamp: stamp, AllDay: true,
+				Start: time.Date(2020, 9, 7, 0, 0, 0, 0, time.UTC), End: time.Date(2020, 9, 8, 0, 0, 0, 0, time.UTC),
+				Summary: "第十八届中国国际人才交流大会深圳论坛",
+			},
 		},
 	}
 }

@@ -48,6 +48,7 @@ func (p *parser) event(body []prop) (Event, error) {
 			e.Stamp, err = time.Parse(utcLayout, pr.value)
 		case "DTSTART":
 			e.Start, e.Zone, err = p.dateTime(pr)
+			e.AllDay = strings.EqualFold(pr.params["VALUE"], "DATE")
 		case "DTEND":
 			e.End, _, err = p.dateTime(pr)
 		case "SUMMARY":
