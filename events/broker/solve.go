@@ -2,6 +2,7 @@ package broker
 
 import (
 	"context"
+	"math/rand/v2"
 	"sort"
 	"time"
 )
@@ -9,6 +10,7 @@ import (
 // Options tune Solve.
 type Options struct {
 	// Budget bounds the time of the local search; zero means two seconds.
+	// The search stops earlier when it reaches the bound.
 	Budget time.Duration
 	// BoundRounds bounds the coordinate-descent rounds of Bound; zero means 30.
 	BoundRounds int
@@ -30,9 +32,10 @@ type Result struct {
 // Solve schedules the instance: a greedy pass in order of weight, then local
 // search that inserts each unplaced meeting by moving the meetings in its
 // way to other slots (an ejection chain of depth two) or, when that fails,
-// by ejecting lighter meetings. It stops when a pass improves nothing, when
-// the budget is spent or when ctx ends, and always returns a feasible
-// schedule together with the upper bound.
+// by ejecting lighter meetings, each followed by giving the people it freed
+// other meetings; then iterated local search (perturb). It stops when the
+// bound is reached, the budget is spent or ctx ends, and always returns a
+// feasible schedule together with the upper bound.
 func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -40,22 +43,52 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	if opt.Budget <= 0 {
 		opt.Budget = 2 * time.Second
 	}
+	b := Bound(in, opt.BoundRounds)
 	st := newState(in)
 	order := weightOrder(st)
 	st.greedy(order)
+	st.commit()
 	deadline := time.Now().Add(opt.Budget)
 	passes := 0
 	for passes < 50 && time.Now().Before(deadline) && ctx.Err() == nil {
 		passes++
-		if !st.improve(order, deadline) {
+		improved := st.improve(order, deadline)
+		st.commit()
+		if !improved {
 			break
 		}
 	}
+	passes += st.perturb(ctx, order, deadline, b.Value)
 	ps := st.placements()
-	b := Bound(in, opt.BoundRounds)
 	res := &Result{Placements: ps, Weight: st.weight, Meetings: len(ps), Bound: b.Value, BoundKind: b.Kind, Passes: passes}
 	res.Ratio = ratio(res.Weight, res.Bound)
 	return res, nil
+}
+
+// perturb is an iterated local search: it takes out a random part of one
+// slot's meetings, puts meetings back greedily, runs a pass of insertion,
+// and keeps the result when the weight did not fall. It runs until the
+// deadline, ctx's end or the bound, and returns the rounds run.
+func (st *state) perturb(ctx context.Context, order []int, deadline time.Time, bound int64) int {
+	rng := rand.New(rand.NewPCG(1, uint64(len(order))))
+	rounds := 0
+	for st.weight < bound && time.Now().Before(deadline) && ctx.Err() == nil {
+		rounds++
+		base, m := st.weight, st.mark()
+		s := rng.IntN(st.s)
+		for _, r := range append([]int32(nil), st.members[s]...) {
+			if rng.IntN(3) == 0 {
+				st.remove(int(r))
+			}
+		}
+		st.greedy(order)
+		st.improve(order, deadline)
+		if st.weight < base {
+			st.rollback(m)
+		}
+		st.commit()
+	}
+	return rounds
 }
 
 // ratio returns w/bound, 1 when the bound is zero.
@@ -90,6 +123,9 @@ func weightOrder(st *state) []int {
 // spreading meetings so that later ones still find room.
 func (st *state) greedy(order []int) {
 	for _, r := range order {
+		if st.slotOf[r] >= 0 {
+			continue
+		}
 		best := -1
 		for set := st.feas[r]; set != 0; set &= set - 1 {
 			s := trailing(set)
@@ -101,7 +137,6 @@ func (st *state) greedy(order []int) {
 			st.place(r, best)
 		}
 	}
-	st.commit()
 }
 
 // improve runs one pass of insertion over the unplaced requests of order
@@ -146,6 +181,7 @@ func (st *state) insert(r int) {
 		m := st.mark()
 		if st.clear(r, s) {
 			st.place(r, s)
+			st.refill(s, m)
 			if gain := st.weight - base; gain > bestGain {
 				bestGain, bestSlot = gain, s
 			}
@@ -161,32 +197,56 @@ func (st *state) insert(r int) {
 	base, m := st.weight, st.mark()
 	if st.clear(r, bestSlot) {
 		st.place(r, bestSlot)
+		st.refill(bestSlot, m)
 	}
 	if st.weight <= base {
 		st.rollback(m)
 	}
-	st.commit()
+}
+
+// refill gives the people that the changes since mark freed in slot s
+// the heaviest of their unplaced requests that now fits there: when r
+// displaced a meeting (a, c), c may meet someone else instead, which turns
+// a swap that loses weight into one that gains (an augmenting path).
+func (st *state) refill(s, mark int) {
+	for k := mark; k < len(st.journal); k++ {
+		mv := st.journal[k]
+		if int(mv.from) != s || st.slotOf[mv.req] == int8(s) {
+			continue
+		}
+		q := st.in.Requests[mv.req]
+		for _, p := range [2]int{q.A, q.B} {
+			if st.occ[p*st.s+s] >= 0 {
+				continue
+			}
+			for _, z := range st.adj[p] {
+				if st.slotOf[z] < 0 && st.fits(int(z), s) {
+					st.place(int(z), s)
+					break
+				}
+			}
+		}
+	}
 }
 
 // clear makes room for r in slot s: it moves each meeting of r's two
 // participants in s elsewhere or, failing that, ejects it, and then frees a
-// table and an interpreter the same way if the slot is full. It returns
-// false when room cannot be made without losing at least r's weight.
+// table and an interpreter the same way if the slot is full. It reports
+// whether r fits now; the caller weighs what was lost.
 func (st *state) clear(r, s int) bool {
 	q := st.in.Requests[r]
-	lost := int64(0)
 	for _, who := range [2]int{q.A, q.B} {
 		if b := int(st.occ[who*st.s+s]); b >= 0 {
-			lost += st.evict(b, s, 1)
+			st.evict(b, s, 1)
 		}
 	}
 	if st.count[s] >= st.in.Tables {
-		lost += st.freeOne(s, false)
+		st.freeOne(s, false)
 	}
 	if st.cross[r] && st.interp[s] >= st.in.Interpreters {
-		lost += st.freeOne(s, true)
+		st.freeOne(s, true)
 	}
-	return lost < q.Weight && st.fits(r, s)
+	return st.fits(r, s)
 }
 
 // evict moves placed request b out of slot s into another slot, making

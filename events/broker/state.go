@@ -1,5 +1,7 @@
 package broker
 
+import "sort"
+
 // state is a partial schedule with the indexes the solver needs to test a
 // move in constant time: who sits where in each slot, how full each slot
 // is, and the members of each slot for ejection.
@@ -17,6 +19,7 @@ type state struct {
 	weight  int64
 	free    int // tables free over all slots
 	journal []move
+	adj     [][]int32  // per participant: its requests, heaviest first
 	ver     []uint32   // per slot: bumped on every change
 	light   [2][]int32 // per slot: lightest member, lightest needing an interpreter
 	lightAt [2][]uint32
@@ -48,10 +51,18 @@ func newState(in *Instance) *state {
 	for i := range st.occ {
 		st.occ[i] = -1
 	}
-	for i := range in.Requests {
+	st.adj = make([][]int32, n)
+	for i, q := range in.Requests {
 		st.feas[i] = in.Feasible(i)
 		st.cross[i] = in.NeedsInterpreter(i)
 		st.slotOf[i] = -1
+		if st.feas[i] != 0 {
+			st.adj[q.A] = append(st.adj[q.A], int32(i))
+			st.adj[q.B] = append(st.adj[q.B], int32(i))
+		}
+	}
+	for _, rs := range st.adj {
+		sort.SliceStable(rs, func(i, j int) bool { return in.Requests[rs[i]].Weight > in.Requests[rs[j]].Weight })
 	}
 	return st
 }
