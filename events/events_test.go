@@ -217,3 +217,25 @@ func TestCalendarsParseBack(t *testing.T) {
 		}
 	})
 }
+
+func TestUpdateFollowsActivity(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		s := newService(db)
+		e := mustCreate(t, s, forum())
+		e.Title.EN = "Forum, rescheduled"
+		e.Start, e.End = amur.MustMoment("2030-06-10T10:00"), amur.MustMoment("2030-06-11T19:00")
+		e.Sessions = e.Sessions[1:]
+		if err := s.Update(office(), e); err != nil {
+			t.Fatal(err)
+		}
+		a, err := db.Activity(office(), e.ActivityID)
+		if err != nil || a.Title.EN != "Forum, rescheduled" || a.Start.String() != "2030-06-10T10:00" || a.Version != 2 {
+			t.Fatalf("activity %+v, %v", a, err)
+		}
+		stale := *e
+		stale.Version = 1
+		if err := s.Update(office(), &stale); amur.ErrorCode(err) != amur.EStale {
+			t.Fatalf("stale update: %v", err)
+		}
+	})
+}

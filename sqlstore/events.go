@@ -182,12 +182,54 @@ func (db *DB) UpdateEvent(ctx context.Context, e *amur.Event) error {
 		if err != nil {
 			return db.eventErr(err)
 		}
+		if err := db.syncActivity(ctx, tx, e); err != nil {
+			return err
+		}
 		return db.auditDoc(ctx, tx, amur.AuditUpdate, kindEvents, e.ID, old, e)
 	})
 	if err != nil {
 		e.Meta = saved
 	}
 	return err
+}
+
+// syncActivity copies the event's title, description, venue and times to
+// the registry activity that counts it, in tx, so that the program's
+// figures and lists follow a rescheduled event.
+func (db *DB) syncActivity(ctx context.Context, tx *sql.Tx, e *amur.Event) error {
+	if e.ActivityID == "" {
+		return nil
+	}
+	t, err := tableOf(amur.KindActivity)
+	if err != nil {
+		return err
+	}
+	var doc []byte
+	err = tx.QueryRowContext(ctx, db.q("SELECT doc FROM activities WHERE id = ?"), e.ActivityID).Scan(&doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // the activity was deleted from the registry; the event stands alone
+	}
+	if err != nil {
+		return fmt.Errorf("sqlstore: read event activity: %w", err)
+	}
+	a := &amur.Activity{}
+	if err := decode(doc, a); err != nil {
+		return err
+	}
+	a.Title, a.Description, a.Location, a.Start, a.End, a.Zone = e.Title, e.Description, e.Venue, e.Start, e.End, e.Zone
+	if err := amur.Prepare(a); err != nil {
+		return amur.WithField(err, "activity")
+	}
+	stored := a.Version
+	old, before, err := db.bumpMeta(ctx, tx, t, &a.Meta)
+	if err != nil {
+		return err
+	}
+	after, err := db.replace(ctx, tx, t, a, old, stored)
+	if err != nil {
+		return err
+	}
+	return db.changed(ctx, tx, amur.AuditUpdate, t.kind, a.ID, before, after)
 }
 
 // DeleteEvent deletes the event with its registrations and brokerage; its
