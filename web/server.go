@@ -15,6 +15,7 @@ import (
 	"amur"
 	"amur/auth"
 	"amur/match"
+	"amur/events"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
@@ -39,6 +40,9 @@ type Config struct {
 	// Store (amur serve passes one over the database itself, so that its
 	// indexes are built once rather than for each request).
 	Matcher *match.Engine
+	// Events runs events, registration and brokerage; nil leaves their
+	// routes answering 404.
+	Events *events.Service
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -49,6 +53,7 @@ type Server struct {
 	auth    *auth.Service
 	proxies []netip.Prefix
 	matcher *match.Engine
+	events  *events.Service
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -76,6 +81,7 @@ func New(cfg Config) *Server {
 		auth:    cfg.Auth,
 		proxies: cfg.TrustedProxies,
 		matcher: cmp.Or(cfg.Matcher, match.New(cfg.Store)),
+		events:  cfg.Events,
 		mux:     http.NewServeMux(),
 	}
 	if s.auth == nil {

@@ -31,6 +31,9 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 	if err := demo.Load(ctx, db, demo.Options{Activities: *n, Seed: *seed}); err != nil {
 		return err
 	}
+	if err := demoEvents(ctx, db); err != nil {
+		return err
+	}
 	total, err := db.Count(ctx, amur.KindActivity)
 	if err != nil {
 		return err

@@ -73,6 +73,7 @@ var commands = []command{
 	{"match", "rank offers for a request, requests for an offer, or partners by expertise", (*Main).matchCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
+	{"broker", "schedule brokerage meetings: bench, schedule", (*Main).broker},
 }
 
 func main() {

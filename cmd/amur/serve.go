@@ -12,6 +12,7 @@ import (
 	"amur/auth"
 	"amur/demo"
 	"amur/match"
+	"amur/events"
 	"amur/registry"
 	"amur/sqlstore"
 	"amur/web"
@@ -64,7 +65,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	// The web adapter reaches the store only through the registry, which
 	// checks every call against the principal of its request; commands
 	// such as the demo loader above are the system and use db directly.
-	srv := web.HTTPServer(ln.Addr().String(), web.New(web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger, Matcher: match.New(db)}))
+	cfg := web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger}
+	cfg.Matcher = match.New(db)
+	cfg.Events = events.New(db)
+	srv := web.HTTPServer(ln.Addr().String(), web.New(cfg))
 	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
 }
