@@ -14,8 +14,8 @@ import (
 
 	"amur"
 	"amur/auth"
-	"amur/match"
 	"amur/events"
+	"amur/match"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
