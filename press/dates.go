@@ -200,20 +200,31 @@ func (m mention) valid() bool {
 // of a Latin or Cyrillic word runs into it. Han text has no spaces, so a
 // Han neighbour is a boundary.
 func boundary(s string, a, b int) bool {
-	if a > 0 {
+	if a > 0 && a < len(s) {
 		r, _ := utf8.DecodeLastRuneInString(s[:a])
-		if wordRune(r) {
+		first, _ := utf8.DecodeRuneInString(s[a:])
+		if joined(r, first) {
 			return false
 		}
 	}
-	if b < len(s) {
+	if b < len(s) && b > 0 {
 		r, _ := utf8.DecodeRuneInString(s[b:])
 		last, _ := utf8.DecodeLastRuneInString(s[:b])
-		if wordRune(r) && wordRune(last) {
+		if joined(last, r) {
 			return false
 		}
 	}
 	return true
+}
+
+// joined reports whether two neighbouring runes belong to one word: two
+// letters or two digits of a Latin or Cyrillic text. A number running into
+// a word ("2020-12-29T14:05", "00:29:06Xinhua") is still two tokens.
+func joined(a, b rune) bool {
+	if !wordRune(a) || !wordRune(b) {
+		return false
+	}
+	return unicode.IsLetter(a) == unicode.IsLetter(b)
 }
 
 // wordRune reports whether r belongs to a Latin or Cyrillic word or a number.

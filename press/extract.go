@@ -83,7 +83,7 @@ func (x *extractor) scan(bias int) []cand {
 				switch {
 				case len(hits) == 0:
 					continue
-				case anchor != nil && anchorAge <= 3:
+				case anchor != nil && anchorAge <= 3 && topRank(hits) > 20:
 					dates = []dated{{*anchor, 0}}
 				case section != nil:
 					dates = []dated{{*section, 0}}
@@ -157,6 +157,15 @@ func bestHit(hits []hit, pos int, nearest bool) hit {
 		}
 	}
 	return best
+}
+
+// topRank returns the highest rank among hits.
+func topRank(hits []hit) int {
+	r := 0
+	for _, h := range hits {
+		r = max(r, h.rank)
+	}
+	return r
 }
 
 // abs returns |v|.

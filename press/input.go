@@ -2,6 +2,7 @@ package press
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,7 +51,7 @@ func Decode(name string, data []byte) (string, error) {
 	if s, ok := tryDecode(simplifiedchinese.GB18030, data, isHanRune); ok {
 		return s, nil
 	}
-	if s, ok := tryDecode(charmap.Windows1251, data, isCyrillicRune); ok {
+	if s, ok := tryDecode(charmap.Windows1251, data, isCyrillicRune); ok && cyrillicWords(s) {
 		return s, nil
 	}
 	return "", fileErr(amur.EInvalid, "press.encoding", name)
@@ -101,8 +102,31 @@ func tryDecode(enc encoding.Encoding, data []byte, script func(rune) bool) (stri
 	return s, inScript*100 >= nonASCII*85
 }
 
+// cyrillicWords reports whether the Cyrillic letters of s form words of
+// their own. A Western European page read as Windows-1251 gives words
+// that mix Latin and Cyrillic letters (cafй, crиme) instead.
+func cyrillicWords(s string) bool {
+	pure, mixed := 0, 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		var lat, cyr bool
+		for _, r := range w {
+			lat = lat || r < 0x80
+			cyr = cyr || r >= 0x400 && r <= 0x4FF
+		}
+		switch {
+		case lat && cyr:
+			mixed++
+		case cyr:
+			pure++
+		}
+	}
+	return pure > 0 && mixed*4 < pure
+}
+
 // isHanRune reports whether r is a common Han character.
-func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF }
+func isHanRune(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
 
 // isCyrillicRune reports whether r is a Russian letter or a typographic
 // mark Windows-1251 holds (quotes, dashes, №).

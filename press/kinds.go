@@ -26,6 +26,7 @@ var triggers = []trigger{
 	{amur.ForumEntry, 55, rx(`forum|conference|symposium|expo|exhibition|congress|论坛|研讨会|博览会|展览会|大会|交流会|洽谈会|форум\p{L}*|конференци\p{L}*|симпозиум\p{L}*|выставк\p{L}*|конгресс\p{L}*`)},
 	{amur.CeremonyEntry, 50, rx(`ceremony|ceremonies|inaugurat\w*|kicked off|kicks off|opened|opening|closing|closed|ground-?breaking|unveil\w*|仪式|开幕|闭幕|开工|揭牌|启动仪式|церемони\p{L}*|открыти\p{L}*|закрыти\p{L}*|торжествен\p{L}*|открыл\p{L}*|закрыл\p{L}*`)},
 	{amur.Launch, 45, rx(`launch(?:ed|es|ing)?|启动|发射|上线|启用|запуск\p{L}*|запустил\p{L}*|стартовал\p{L}*|дан старт`)},
+	{amur.OtherEntry, 25, rx(`attended|attending|witnessed|took part|participated|出席|参加|见证|出席了|принял\p{L}* участие|участвовал\p{L}*|присутствовал\p{L}*`)},
 	{amur.Statement, 20, rx(`said|says|noted|stressed|announced|stated|told|pointed out|表示|指出|强调|宣布|заявил\p{L}*|сообщил\p{L}*|отметил\p{L}*|подчеркнул\p{L}*|сказал\p{L}*|объявил\p{L}*`)},
 }
 

@@ -169,7 +169,19 @@ func same(a, b *Event) bool {
 			return true
 		}
 	}
-	return false
+	if len(a.People) > 0 && len(b.People) > 0 {
+		return false
+	}
+	return kindGroup[a.Kind] != 0 && kindGroup[a.Kind] == kindGroup[b.Kind]
+}
+
+// kindGroup puts together the kinds by which pages may report one
+// happening: an occasion (a ceremony, a forum, the letters sent to it, its
+// launch) or talks (a meeting, a call, a visit and what they sign). A
+// report that names nobody merges with a same-day report of its group.
+var kindGroup = map[amur.EntryKind]int{
+	amur.CeremonyEntry: 1, amur.ForumEntry: 1, amur.Letter: 1, amur.Launch: 1,
+	amur.Meeting: 2, amur.Call: 2, amur.Visit: 2, amur.AgreementEntry: 2, amur.Statement: 2,
 }
 
 // fold adds b's names and sources to a.

@@ -100,8 +100,8 @@ func ruPersonName(ws []string) string {
 	if len(ws) < 2 || len(ws) > 3 {
 		return ""
 	}
-	if fam, ok := lang.PinyinFromCyrillic(ws[0]); ok && len(fam) == 1 {
-		if given, ok := lang.PinyinFromCyrillic(ws[1]); ok && len(ws) == 2 {
+	if fam, ok := lang.PinyinFromCyrillic(ws[0]); ok && len(fam) == 1 && len(ws) == 2 {
+		if given, ok := palladius(ws[1]); ok {
 			return capital(fam[0]) + " " + capital(strings.Join(given, ""))
 		}
 	}
@@ -109,6 +109,22 @@ func ruPersonName(ws []string) string {
 	gn, fem := nominativeGiven(given)
 	fn := nominativeFamily(family, fem)
 	return lang.Romanize(gn, lang.SchemeWikipedia) + " " + lang.Romanize(fn, lang.SchemeWikipedia)
+}
+
+// palladius reads a Chinese given name in Palladius spelling, also when
+// a Russian case ending follows it (Цзиньпином, Чжигана).
+func palladius(w string) ([]string, bool) {
+	if syl, ok := lang.PinyinFromCyrillic(w); ok {
+		return syl, true
+	}
+	for _, e := range []string{"ом", "ем", "ым", "а", "у", "е", "я", "ю"} {
+		if s, ok := strings.CutSuffix(w, e); ok {
+			if syl, ok := lang.PinyinFromCyrillic(s); ok {
+				return syl, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // capital returns s with its first letter in upper case.
@@ -123,15 +139,15 @@ func capital(s string) string {
 // nominativeGiven puts a Russian given name in the nominative and tells
 // whether it is a woman's name.
 func nominativeGiven(w string) (string, bool) {
+	if femaleNames[w] {
+		return w, true
+	}
 	for _, e := range []struct {
 		from, to string
 		fem      bool
 	}{{"ием", "ий", false}, {"ию", "ий", false}, {"ия", "ий", false}, {"ем", "й", false}, {"ья", "ья", true}, {"ью", "ья", true}, {"ьей", "ья", true},
 		{"ой", "а", true}, {"ей", "я", true}, {"ом", "", false}, {"у", "", false}, {"а", "", false}, {"е", "", false}} {
-		if s, ok := strings.CutSuffix(w, e.from); ok && utf8.RuneCountInString(s) >= 3 {
-			if e.from == "а" && femaleNames[w] {
-				return w, true
-			}
+		if s, ok := strings.CutSuffix(w, e.from); ok && utf8.RuneCountInString(s) >= 1 {
 			if e.from == "е" && femaleNames[s+"а"] {
 				return s + "а", true
 			}
@@ -146,7 +162,7 @@ func nominativeGiven(w string) (string, bool) {
 // masculine genitive ending would otherwise cut.
 var femaleNames = map[string]bool{"Татьяна": true, "Анна": true, "Елена": true, "Ольга": true, "Ирина": true,
 	"Наталья": true, "Мария": true, "Светлана": true, "Екатерина": true, "Валентина": true, "Марина": true,
-	"Людмила": true, "Вероника": true, "Галина": true, "Юлия": true, "Анастасия": true, "Дарья": true, "Вера": true}
+	"Людмила": true, "Вероника": true, "Галина": true, "Юлия": true, "Анастасия": true, "Дарья": true, "Вера": true, "Виктория": true, "Лидия": true}
 
 // nominativeFamily puts a Russian family name in the nominative.
 func nominativeFamily(w string, fem bool) string {
