@@ -6,6 +6,9 @@ import "context"
 // audit log.
 const KindPress Kind = "press"
 
+// The audit log may be filtered by the queue's kind.
+func init() { AuditKinds = append(AuditKinds, KindPress) }
+
 // PressStatus is where a proposed event stands in the review queue.
 type PressStatus string
 

@@ -33,6 +33,9 @@ type Config struct {
 	// X-Forwarded-For and X-Forwarded-Proto headers are believed; from any
 	// other peer they are ignored.
 	TrustedProxies []netip.Prefix
+	// Press keeps the press review queue; nil takes Store when it keeps
+	// one too, else the press routes answer 404.
+	Press amur.PressStore
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -42,6 +45,7 @@ type Server struct {
 	maxBody int64
 	auth    *auth.Service
 	proxies []netip.Prefix
+	press   amur.PressStore
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -68,7 +72,11 @@ func New(cfg Config) *Server {
 		maxBody: cfg.MaxBodyBytes,
 		auth:    cfg.Auth,
 		proxies: cfg.TrustedProxies,
+		press:   cfg.Press,
 		mux:     http.NewServeMux(),
+	}
+	if ps, ok := cfg.Store.(amur.PressStore); ok && s.press == nil {
+		s.press = ps
 	}
 	if s.auth == nil {
 		s.auth = auth.New(cfg.Store, auth.Options{})
