@@ -78,19 +78,22 @@ func (x *extractor) scan(bias int) []cand {
 			anchorAge++
 			c.future = futureRE.MatchString(s)
 			dates := x.sentenceDates(s, &c)
+			if recallRE.MatchString(s) {
+				continue
+			}
 			hits := findTriggers(s)
 			if len(dates) == 0 {
 				switch {
 				case len(hits) == 0:
 					continue
-				case anchor != nil && anchorAge <= 3 && topRank(hits) > 20:
+				case anchor != nil && anchorAge <= maxAnchorAge && topRank(hits) > 20:
 					dates = []dated{{*anchor, 0}}
 				case section != nil:
 					dates = []dated{{*section, 0}}
 				default:
 					continue
 				}
-			} else if l.Kind != Caption {
+			} else if l.Kind != Caption && dates[0].r.date.D != 0 && !c.future {
 				anchor, anchorAge = &dates[0].r, 0
 			}
 			if len(hits) == 0 {
@@ -109,6 +112,14 @@ func (x *extractor) scan(bias int) []cand {
 	}
 	return out
 }
+
+// maxAnchorAge is how many sentences after a dated one an undated report
+// ("Sun Chunlan attended the ceremony") still belongs to its happening.
+const maxAnchorAge = 6
+
+// recallRE marks a sentence that recalls an earlier happening as
+// background to the news ("Earlier, on June 5, 2019, …", "Напомним, …").
+var recallRE = rx(`^\s*(?:earlier|previously|it is recalled|it was recalled|as reported earlier)\b|^\s*(?:ранее|напомним|как сообщалось)|^\s*(?:此前|早在|据悉此前)`)
 
 // dated is a resolved date and where its expression starts.
 type dated struct {

@@ -11,7 +11,7 @@ import (
 // The titles that introduce a person in news text, and the name after it.
 var (
 	enTitled = regexp.MustCompile(`\b(?:President|Premier|Vice[- ]Premier|Prime Minister|Minister|Ambassador|Chairman|Chairwoman|Chair|Director(?:-General)?|Vice[- ]President|Vice[- ]Chairman|Academician|Professor|Prof\.|Dr\.|Governor|Mayor|Secretary-General|Secretary|Rector|Spokesperson|spokesperson|spokesman|spokeswoman|Councilor|Councillor|counterpart|Envoy|Head|Chief|Speaker)(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:and|of|for|the|[A-Z][\w.-]*))*?)?,?\s+((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)`)
-	zhTitled = regexp.MustCompile(`(国家主席|主席|总统|总理|副总理|国务委员|外交部长|外长|部长|副部长|大使|院长|副院长|校长|副校长|主任|副主任|书记|省长|市长|院士|教授|委员长|发言人|司长|副司长|局长|董事长|总经理)([\p{Han}·]{2,8})`)
+	zhTitled = regexp.MustCompile(`国家主席|副主席|主席|总统|总理|副总理|国务委员|外交部长|外长|副部长|部长|大使|副院长|院长|副校长|校长|副主任|主任|总书记|书记|省长|市长|院士|教授|委员长|发言人|副司长|司长|局长|董事长|总经理`)
 	ruTitled = regexp.MustCompile(`(?i:президент\p{L}*|председател\p{L}*|премьер-министр\p{L}*|вице-премьер\p{L}*|министр\p{L}*|посол|посл[аоу]\p{L}*|губернатор\p{L}*|ректор\p{L}*|академик\p{L}*|вице-президент\p{L}*|директор\p{L}*|заместител\p{L}*|руководител\p{L}*|глав[аыеуо]й?|спикер\p{L}*|помощник\p{L}*|пресс-секретар\p{L}*)((?:\s+[а-яёa-z-]+|\s+(?:РФ|КНР|России|Китая|Российской Федерации|Китайской Народной Республики|Минобрнауки|МИД|РАН|Госсовета|Правительства|правительства)){0,5})\s+([А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2})`)
 )
 
@@ -50,20 +50,21 @@ func titledPeople(text string) []Match {
 			out = append(out, Match{Name: strings.Join(ws, " "), Start: a, End: a + len(strings.Join(ws, " "))})
 		}
 	}
-	for _, loc := range zhTitled.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range zhTitled.FindAllStringIndex(text, -1) {
 		pre := text[max(0, loc[0]-9):loc[0]]
-		if strings.Contains(pre, "俄") || strings.Contains(text[loc[2]:loc[3]], "·") {
+		rest := text[loc[1]:]
+		if strings.Contains(pre, "俄") || strings.HasPrefix(rest, "兼") || zhTitled.MatchString(firstRunes(rest, 3)) {
 			continue
 		}
-		name := zhName(text[loc[4]:loc[5]])
-		if name == "" || strings.Contains(name, "·") {
+		name := zhName(firstRunes(rest, 4))
+		if name == "" {
 			continue
 		}
 		cn := lang.NamePinyin(name)
 		if cn.Family == "" || cn.Given == "" {
 			continue
 		}
-		out = append(out, Match{Name: cn.Family + " " + cn.Given, Start: loc[4], End: loc[4] + len(name)})
+		out = append(out, Match{Name: cn.Family + " " + cn.Given, Start: loc[1], End: loc[1] + len(name)})
 	}
 	for _, loc := range ruTitled.FindAllStringSubmatchIndex(text, -1) {
 		a, b := loc[4], loc[5]
@@ -74,12 +75,28 @@ func titledPeople(text string) []Match {
 	return out
 }
 
+// firstRunes returns the first n characters of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 // zhName cuts a Chinese personal name off the characters after a title:
 // three characters unless the third ends the name, else two.
 func zhName(s string) string {
 	rs := []rune(s)
 	if len(rs) < 2 {
 		return ""
+	}
+	for _, r := range rs[:2] {
+		if r < 0x4E00 || r > 0x9FFF {
+			return ""
+		}
 	}
 	for _, r := range rs[:2] {
 		if strings.ContainsRune(zhNameStop, r) {
