@@ -49,7 +49,7 @@ func Clean(name, text string) *Doc {
 
 // The patterns of noise and furniture lines.
 var (
-	copyrightRE = regexp.MustCompile(`(?i)copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|未经.{0,12}(许可|授权|同意)|不得转载|все права защищены|перепечатк|без (письменного )?разрешения|reproduction .{0,40}prohibited|without permission`)
+	copyrightRE = lx(`copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|未经.{0,12}(许可|授权|同意)|不得转载|все права защищены|перепечатк|без (письменного )?разрешения|reproduction .{0,40}prohibited|without permission`)
 	labelRE     = regexp.MustCompile(`(?i)^(tags?|keywords?|editor|editors|source|author|reporter|photo|video|责任编辑|编辑|来源|关键词|关键字|标签|记者|作者|теги|ключевые слова|источник|автор|фото|редактор)\s*[:：]`)
 	moreRE      = regexp.MustCompile(`(?i)^(read more|related|related news|related stories|see also|more on|延伸阅读|相关新闻|相关阅读|相关链接|推荐阅读|читайте также|смотрите также|по теме)\s*[:：]?$`)
 	captionRE   = regexp.MustCompile(`(?i)(/\s*(xinhua|cgtn|tass|ria novosti|ria|sputnik|afp|reuters|ap|cfp|vcg|getty images|china daily|people's daily|kremlin\.ru|фото|тасс|риа новости)\s*\)?\s*$)|\((xinhua|photo|фото)[^)]*\)\s*$|\bphoto(graph)?\s*(by|:|courtesy)|新华社(记者|发)[^。]{0,20}摄|摄\s*[)）]?\s*$|图片来源|фото\s*[:：]|\(фото|^фото\s`)
@@ -71,29 +71,31 @@ func classify(lines []Line) {
 		repeat := dup && first[key]
 		first[key] = true
 		body := isBodyText(l.Text)
+		ms := scanDates(l.Text)
+		low := lower(l.Text)
 		switch {
-		case copyrightRE.MatchString(l.Text) && !(body && len(l.Text) > 400), noiseList(l.Text):
+		case copyrightRE.MatchString(low) && !(body && len(l.Text) > 400), noiseList(l.Text):
 			l.Kind = Noise
 		case repeat:
 			l.Kind = Noise
-		case labelRE.MatchString(l.Text):
+		case labelRE.MatchString(low):
 			l.Kind = Meta
-		case moreRE.MatchString(l.Text):
+		case moreRE.MatchString(low):
 			l.Kind, afterMore = Noise, true
-		case captionRE.MatchString(l.Text) || (dup && body):
+		case captionRE.MatchString(low) || (dup && body):
 			l.Kind = Caption
-		case isDateOnly(l.Text):
+		case isDateOnly(l.Text, ms):
 			l.Kind = Meta
 			if bodySeen {
 				l.Kind = Heading
 			}
-		case isDateLed(l.Text) && bodySeen && !body:
+		case isDateLed(ms) && bodySeen && !body:
 			l.Kind = Heading
 		case body && !(afterMore && !endsSentence(l.Text)):
 			l.Kind, bodySeen, afterMore = Body, true, false
 		case !titleSeen && !bodySeen && titleLike(l.Text):
 			l.Kind, titleSeen = Title, true
-		case !bodySeen && hasDate(l.Text):
+		case !bodySeen && hasDate(ms):
 			l.Kind = Meta
 		default:
 			l.Kind = Noise

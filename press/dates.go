@@ -39,6 +39,10 @@ type mention struct {
 type dateRule struct {
 	re   *regexp.Regexp
 	read func(g []string) (mention, bool)
+	// need lists words one of which the lowered text must hold for the
+	// rule to be tried; digits says it needs a digit. Both only save time.
+	need   []string
+	digits bool
 }
 
 // Pattern pieces. D is a digit, ASCII or full-width.
@@ -55,111 +59,166 @@ const (
 // dateRules are tried in order; a later match overlapping an earlier one is
 // ignored, so longer, more explicit forms come first.
 var dateRules = []dateRule{
-	{rx(`(` + pD + `{4})[-/.](` + pD + `{1,2})[-/.](` + pD + `{1,2})`), func(g []string) (mention, bool) {
+	{re: lx(`(` + pD + `{4})[-/.](` + pD + `{1,2})[-/.](` + pD + `{1,2})`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[1]), m: num(g[2]), d: num(g[3])}, true
-	}},
-	{rx(`(` + pD + `{1,2})\.(` + pD + `{1,2})\.(` + pD + `{4})`), func(g []string) (mention, bool) {
+	}, digits: true},
+	{re: lx(`(` + pD + `{1,2})\.(` + pD + `{1,2})\.(` + pD + `{4})`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[3]), m: num(g[2]), d: num(g[1])}, true
-	}},
-	{rx(`(` + pD + `{1,2})-` + pMon + `-(` + pD + `{2,4})`), func(g []string) (mention, bool) {
+	}, digits: true},
+	{re: lx(`(` + pD + `{1,2})-` + pMon + `-(` + pD + `{2,4})`), read: func(g []string) (mention, bool) {
 		return mention{y: year(g[3]), m: enMonth(g[2]), d: num(g[1])}, true
-	}},
-	{rx(pMon + `\s+(\d{1,2})` + pOrd + `(?:` + pTo + `(?:` + pMon + `\s+)?(\d{1,2})` + pOrd + `)?(?:,?\s+(\d{4}))?`), func(g []string) (mention, bool) {
+	}, need: needEnMonth, digits: true},
+	{re: lx(pMon + `\s+(\d{1,2})` + pOrd + `(?:` + pTo + `(?:` + pMon + `\s+)?(\d{1,2})` + pOrd + `)?(?:,?\s+(\d{4}))?`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[5]), m: enMonth(g[1]), d: num(g[2]), d2: num(g[4])}, true
-	}},
-	{rx(`(\d{1,2})` + pOrd + `(?:` + pTo + `(\d{1,2})` + pOrd + `)?\s+(?:of\s+)?` + pMon + `(?:,?\s+(\d{4}))?`), func(g []string) (mention, bool) {
+	}, need: needEnMonth, digits: true},
+	{re: lx(`(\d{1,2})` + pOrd + `(?:` + pTo + `(\d{1,2})` + pOrd + `)?\s+(?:of\s+)?` + pMon + `(?:,?\s+(\d{4}))?`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[4]), m: enMonth(g[3]), d: num(g[1]), d2: num(g[2])}, true
-	}},
-	{rx(pMon + `\s+(last|this|next)\s+year`), func(g []string) (mention, bool) {
+	}, need: needEnMonth, digits: true},
+	{re: lx(pMon + `\s+(last|this|next)\s+year`), read: func(g []string) (mention, bool) {
 		return mention{m: enMonth(g[1]), rel: relYear, off: relOff(g[2])}, true
-	}},
-	{rx(`(?:in\s+|of\s+)?` + pMon + `,?\s+(\d{4})`), func(g []string) (mention, bool) {
+	}, need: []string{"year"}},
+	{re: lx(`(?:in\s+|of\s+)?` + pMon + `,?\s+(\d{4})`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[2]), m: enMonth(g[1])}, true
-	}},
-	{rx(`(last|this|next)\s+` + pMon), func(g []string) (mention, bool) {
+	}, need: needEnMonth, digits: true},
+	{re: lx(`(last|this|next)\s+` + pMon), read: func(g []string) (mention, bool) {
 		if strings.ToLower(g[1]) == "this" {
 			return mention{m: enMonth(g[2]), rel: relYear}, true
 		}
 		return mention{m: enMonth(g[2]), rel: relMonthNear, off: relOff(g[1])}, true
-	}},
-	{rx(`(?:(last|this|next)\s+|on\s+)?` + pWd + `(?:\s+(?:morning|afternoon|evening|night))?`), func(g []string) (mention, bool) {
+	}, need: []string{"last", "this", "next"}},
+	{re: lx(`(?:(last|this|next)\s+|on\s+)?` + pWd + `(?:\s+(?:morning|afternoon|evening|night))?`), read: func(g []string) (mention, bool) {
 		return mention{rel: relWeekday, weekday: enWeekday(g[2]), off: relOff(g[1])}, true
-	}},
-	{rx(`(yesterday|today|tomorrow|tonight)`), func(g []string) (mention, bool) {
+	}, need: []string{"day"}},
+	{re: lx(`(yesterday|today|tomorrow|tonight)`), read: func(g []string) (mention, bool) {
 		return mention{rel: relDays, off: map[string]int{"yesterday": -1, "tomorrow": 1}[strings.ToLower(g[1])]}, true
-	}},
-	{rx(`(?:earlier\s+|later\s+)?(last|this|next)\s+(year|month)`), func(g []string) (mention, bool) {
+	}, need: []string{"yesterday", "today", "tomorrow", "tonight"}},
+	{re: lx(`(?:earlier\s+|later\s+)?(last|this|next)\s+(year|month)`), read: func(g []string) (mention, bool) {
 		if strings.ToLower(g[2]) == "month" {
 			return mention{rel: relMonth, off: relOff(g[1])}, true
 		}
 		return mention{rel: relYear, off: relOff(g[1])}, true
-	}},
-	{rx(`(?:in|since|by|from|until|during)\s+(\d{4})`), func(g []string) (mention, bool) {
+	}, need: []string{"year", "month"}},
+	{re: lx(`(?:in|since|by|from|until|during)\s+(\d{4})`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[1])}, true
-	}},
+	}, digits: true},
 	// Chinese.
-	{rx(`(` + pD + `{4})\s*年\s*(` + pD + `{1,2})\s*月\s*(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(?:` + pD + `{1,2}月)?(` + pD + `{1,2})[日号])?`), func(g []string) (mention, bool) {
+	{re: lx(`(` + pD + `{4})\s*年\s*(` + pD + `{1,2})\s*月\s*(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(?:` + pD + `{1,2}月)?(` + pD + `{1,2})[日号])?`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[1]), m: num(g[2]), d: num(g[3]), d2: num(g[4])}, true
-	}},
-	{rx(`(今年|去年|明年|前年)\s*(` + pD + `{1,2})\s*月(?:\s*(` + pD + `{1,2})\s*[日号])?`), func(g []string) (mention, bool) {
+	}, need: []string{"年"}, digits: true},
+	{re: lx(`(今年|去年|明年|前年)\s*(` + pD + `{1,2})\s*月(?:\s*(` + pD + `{1,2})\s*[日号])?`), read: func(g []string) (mention, bool) {
 		return mention{rel: relYear, off: zhYearOff(g[1]), m: num(g[2]), d: num(g[3])}, true
-	}},
-	{rx(`(` + pD + `{4})\s*年\s*(` + pD + `{1,2})\s*月`), func(g []string) (mention, bool) {
+	}, need: []string{"年"}},
+	{re: lx(`(` + pD + `{4})\s*年\s*(` + pD + `{1,2})\s*月`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[1]), m: num(g[2])}, true
-	}},
-	{rx(`(` + pD + `{1,2})\s*月\s*(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(?:` + pD + `{1,2}月)?(` + pD + `{1,2})[日号])?`), func(g []string) (mention, bool) {
+	}, need: []string{"年"}, digits: true},
+	{re: lx(`(` + pD + `{1,2})\s*月\s*(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(?:` + pD + `{1,2}月)?(` + pD + `{1,2})[日号])?`), read: func(g []string) (mention, bool) {
 		return mention{m: num(g[1]), d: num(g[2]), d2: num(g[3])}, true
-	}},
-	{rx(`(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(` + pD + `{1,2})[日号])?`), func(g []string) (mention, bool) {
+	}, need: []string{"月"}, digits: true},
+	{re: lx(`(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(` + pD + `{1,2})[日号])?`), read: func(g []string) (mention, bool) {
 		return mention{d: num(g[1]), d2: num(g[2]), rel: relDayOnly}, true
-	}},
-	{rx(`(今年|去年|明年|前年)`), func(g []string) (mention, bool) {
+	}, need: []string{"日", "号"}, digits: true},
+	{re: lx(`(今年|去年|明年|前年)`), read: func(g []string) (mention, bool) {
 		return mention{rel: relYear, off: zhYearOff(g[1])}, true
-	}},
-	{rx(`(` + pD + `{4})\s*年`), func(g []string) (mention, bool) {
+	}, need: []string{"年"}},
+	{re: lx(`(` + pD + `{4})\s*年`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[1])}, true
-	}},
-	{rx(`(今天|今日|昨天|昨日|明天|明日|前天|前日)`), func(g []string) (mention, bool) {
+	}, need: []string{"年"}, digits: true},
+	{re: lx(`(今天|今日|昨天|昨日|明天|明日|前天|前日)`), read: func(g []string) (mention, bool) {
 		return mention{rel: relDays, off: map[string]int{"昨天": -1, "昨日": -1, "明天": 1, "明日": 1, "前天": -2, "前日": -2}[g[1]]}, true
-	}},
-	{rx(`(上|本|下)?(?:周|星期|礼拜)([一二三四五六日天])`), func(g []string) (mention, bool) {
+	}, need: []string{"天", "日"}},
+	{re: lx(`(上|本|下)?(?:周|星期|礼拜)([一二三四五六日天])`), read: func(g []string) (mention, bool) {
 		return mention{rel: relWeekday, weekday: strings.Index("日一二三四五六", g[2]) / 3, off: map[string]int{"上": -1, "下": 1}[g[1]]}, true
-	}},
+	}, need: []string{"周", "星期", "礼拜"}},
 	// Russian.
-	{rx(`(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?\s+` + pMonR + `(?:\s+(\d{4})(?:\s*(?:года|году|г\.|г))?)?`), func(g []string) (mention, bool) {
+	{re: lx(`(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?\s+` + pMonR + `(?:\s+(\d{4})(?:\s*(?:года|году|г\.|г))?)?`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[4]), m: ruMonth(g[3]), d: num(g[1]), d2: num(g[2])}, true
-	}},
-	{rx(pMonR + `\s+(прошлого|этого|текущего|следующего|будущего)\s+года`), func(g []string) (mention, bool) {
+	}, need: needRuMonth, digits: true},
+	{re: lx(pMonR + `\s+(прошлого|этого|текущего|следующего|будущего)\s+года`), read: func(g []string) (mention, bool) {
 		return mention{m: ruMonth(g[1]), rel: relYear, off: ruOff(g[2])}, true
-	}},
-	{rx(pMonR + `\s+(\d{4})(?:\s*(?:года|году|г\.|г))?`), func(g []string) (mention, bool) {
+	}, need: []string{"года"}},
+	{re: lx(pMonR + `\s+(\d{4})(?:\s*(?:года|году|г\.|г))?`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[2]), m: ruMonth(g[1])}, true
-	}},
-	{rx(`(?:в|во)\s+` + pWdR), func(g []string) (mention, bool) {
+	}, need: needRuMonth, digits: true},
+	{re: lx(`(?:в|во)\s+` + pWdR), read: func(g []string) (mention, bool) {
 		return mention{rel: relWeekday, weekday: ruWeekday(g[1])}, true
-	}},
-	{rx(`(позавчера|вчера|сегодня|завтра)`), func(g []string) (mention, bool) {
+	}, need: []string{"понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень"}},
+	{re: lx(`(позавчера|вчера|сегодня|завтра)`), read: func(g []string) (mention, bool) {
 		return mention{rel: relDays, off: map[string]int{"вчера": -1, "завтра": 1, "позавчера": -2}[strings.ToLower(g[1])]}, true
-	}},
-	{rx(`в\s+(прошлом|этом|текущем|следующем|будущем)\s+(году|месяце)`), func(g []string) (mention, bool) {
+	}, need: []string{"вчера", "сегодня", "завтра"}},
+	{re: lx(`в\s+(прошлом|этом|текущем|следующем|будущем)\s+(году|месяце)`), read: func(g []string) (mention, bool) {
 		if strings.HasPrefix(strings.ToLower(g[2]), "мес") {
 			return mention{rel: relMonth, off: ruOff(g[1])}, true
 		}
 		return mention{rel: relYear, off: ruOff(g[1])}, true
-	}},
-	{rx(`(?:в|с|до|к)\s+(\d{4})\s*(?:году|года|г\.|г)`), func(g []string) (mention, bool) {
+	}, need: []string{"году", "месяце"}},
+	{re: lx(`(?:в|с|до|к)\s+(\d{4})\s*(?:году|года|г\.|г)`), read: func(g []string) (mention, bool) {
 		return mention{y: num(g[1])}, true
-	}},
+	}, need: []string{"год"}, digits: true},
 }
 
-// rx compiles a case-insensitive date pattern.
+// rx compiles a case-insensitive pattern.
 func rx(p string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + p) }
 
+// lx compiles a pattern matched against lowered text (see lower), which is
+// much faster than case folding in the matcher.
+func lx(p string) *regexp.Regexp { return regexp.MustCompile(p) }
+
+// lower returns s with ASCII and Russian capitals in lower case and every
+// other byte unchanged, so that offsets in the result are offsets in s.
+func lower(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = c + 32
+		case c == 0xD0 && i+1 < len(s):
+			d := s[i+1]
+			switch {
+			case d >= 0x90 && d <= 0x9F: // А–П → а–п
+				if b == nil {
+					b = []byte(s)
+				}
+				b[i+1] = d + 0x20
+			case d >= 0xA0 && d <= 0xAF: // Р–Я → р–я (D1 80–8F)
+				if b == nil {
+					b = []byte(s)
+				}
+				b[i], b[i+1] = 0xD1, d-0x20
+			case d == 0x81: // Ё → ё
+				if b == nil {
+					b = []byte(s)
+				}
+				b[i], b[i+1] = 0xD1, 0x91
+			}
+			i++
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// Words that rules need, by group.
+var (
+	needEnMonth = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	needRuMonth = []string{"янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+)
+
 // scanDates returns the date expressions of s in order.
-func scanDates(s string) []mention {
+func scanDates(orig string) []mention {
 	var out []mention
 	var taken []([2]int)
+	s := lower(orig)
+	digit := strings.ContainsAny(s, "0123456789") || strings.Contains(s, "０") || strings.ContainsAny(s, "１２３４５６７８９")
 	for _, r := range dateRules {
+		if r.digits && !digit || len(r.need) > 0 && !containsAny(s, r.need) {
+			continue
+		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(s, -1) {
 			a, b := loc[0], loc[1]
 			if !boundary(s, a, b) || overlaps(taken, a, b) {
@@ -183,6 +242,16 @@ func scanDates(s string) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// containsAny reports whether s holds one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // valid rejects impossible parts, such as "the 37th" read as a day.

@@ -76,7 +76,7 @@ func (x *extractor) scan(bias int) []cand {
 		for _, sp := range sentences(l.Text) {
 			s := l.Text[sp[0]:sp[1]]
 			anchorAge++
-			c.future = futureRE.MatchString(s)
+			c.future = futureRE.MatchString(lower(s))
 			dates := x.sentenceDates(s, &c)
 			if recallRE.MatchString(s) {
 				continue
@@ -251,7 +251,13 @@ func (x *extractor) fullIDs() map[string]bool {
 		if l.Kind != Body && l.Kind != Title && l.Kind != Heading {
 			continue
 		}
-		for _, m := range x.res.People(l.Text, x.doc.Lang) {
+		var ms []Match
+		if r, ok := x.res.(*Registry); ok {
+			ms = r.find(l.Text, 'p')
+		} else {
+			ms = x.res.People(l.Text, x.doc.Lang)
+		}
+		for _, m := range ms {
 			if !m.Partial && m.ID != "" {
 				out[m.ID] = true
 			}

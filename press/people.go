@@ -35,6 +35,9 @@ const zhNameStop = "在于同与和及致出表说指今会向为对分通将也
 // registry may not know, with their names in Latin letters.
 func titledPeople(text string) []Match {
 	var out []Match
+	if !containsAny(text, enTitleWords) {
+		return append(out, zhRuTitled(text)...)
+	}
 	for _, loc := range enTitled.FindAllStringSubmatchIndex(text, -1) {
 		a, b := loc[2], loc[3]
 		name := text[a:b]
@@ -50,7 +53,28 @@ func titledPeople(text string) []Match {
 			out = append(out, Match{Name: strings.Join(ws, " "), Start: a, End: a + len(strings.Join(ws, " "))})
 		}
 	}
+	return append(out, zhRuTitled(text)...)
+}
+
+// enTitleWords are the words one of which a sentence must hold for the
+// English title pattern to be tried.
+var enTitleWords = []string{"President", "Premier", "Minister", "Ambassador", "Chair", "Director", "Academician",
+	"Prof", "Dr.", "Governor", "Mayor", "Secretary", "Rector", "spokes", "Spokes", "Council", "counterpart", "Envoy",
+	"Head", "Chief", "Speaker"}
+
+// ruTitleWords do the same for the Russian pattern, in lower case.
+var ruTitleWords = []string{"президент", "председател", "премьер", "министр", "посол", "посл", "губернатор", "ректор",
+	"академик", "директор", "заместител", "руководител", "глав", "спикер", "помощник", "пресс-секретар"}
+
+// zhRuTitled returns the people a Chinese or Russian sentence introduces
+// by a title.
+func zhRuTitled(text string) []Match {
+	var out []Match
+	han := hasHan(text)
 	for _, loc := range zhTitled.FindAllStringIndex(text, -1) {
+		if !han {
+			break
+		}
 		pre := text[max(0, loc[0]-9):loc[0]]
 		rest := text[loc[1]:]
 		if strings.Contains(pre, "俄") || strings.HasPrefix(rest, "兼") || zhTitled.MatchString(firstRunes(rest, 3)) {
@@ -65,6 +89,9 @@ func titledPeople(text string) []Match {
 			continue
 		}
 		out = append(out, Match{Name: cn.Family + " " + cn.Given, Start: loc[1], End: loc[1] + len(name)})
+	}
+	if !containsAny(lower(text), ruTitleWords) {
+		return out
 	}
 	for _, loc := range ruTitled.FindAllStringSubmatchIndex(text, -1) {
 		a, b := loc[4], loc[5]

@@ -9,8 +9,7 @@ import (
 
 // isDateOnly reports whether a line is nothing but a date ("Dec. 15",
 // "12月15日", "15 декабря 2021 года").
-func isDateOnly(s string) bool {
-	ms := scanDates(s)
+func isDateOnly(s string, ms []mention) bool {
 	if len(ms) != 1 || ms[0].rel == relWeekday || ms[0].rel == relDays {
 		return false
 	}
@@ -20,14 +19,13 @@ func isDateOnly(s string) bool {
 
 // isDateLed reports whether a line starts with a date: a heading of a
 // chronology ("Dec. 15 — Virtual talks").
-func isDateLed(s string) bool {
-	ms := scanDates(s)
+func isDateLed(ms []mention) bool {
 	return len(ms) > 0 && ms[0].start == 0 && (ms[0].d != 0 || ms[0].m != 0) && ms[0].rel != relWeekday
 }
 
 // hasDate reports whether a line holds a date with a month.
-func hasDate(s string) bool {
-	for _, m := range scanDates(s) {
+func hasDate(ms []mention) bool {
+	for _, m := range ms {
 		if m.m != 0 {
 			return true
 		}
