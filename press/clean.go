@@ -33,7 +33,7 @@ func Clean(name, text string) *Doc {
 	case looksMarkdown(name, text):
 		d.Lines = markdownLines(splitLines(text, nil))
 	default:
-		d.Lines = splitLines(text, nil)
+		d.Lines = unwrap(splitLines(text, nil))
 	}
 	classify(d.Lines)
 	var body strings.Builder

@@ -151,7 +151,22 @@ func (x *extractor) sentenceDates(s string, c *dctx) []dated {
 	if hasDay {
 		out = slices.DeleteFunc(out, func(d dated) bool { return d.r.date.D == 0 })
 	}
+	if end := datelineEnd(s); end > 0 && len(out) > 1 && out[0].pos < end {
+		out = out[1:] // the dateline dates the report, the text the happening
+	}
 	return out
+}
+
+// datelineRE finds the dateline that opens an agency report: "BEIJING,
+// Nov. 26 (Xinhua) --", "МОСКВА, 28 декабря. /ТАСС/.", "新华社北京8月26日电".
+var datelineRE = lx(`^.{0,60}?(\((?:xinhua|reuters|ap|afp|tass|sputnik|ria novosti)\)\s*(?:--|—|–)?|\s--\s|\s—\s|/тасс/\.?|/риа новости/\.?|电)`)
+
+// datelineEnd returns where the dateline of s ends, or 0.
+func datelineEnd(s string) int {
+	if loc := datelineRE.FindStringIndex(lower(s)); loc != nil {
+		return loc[1]
+	}
+	return 0
 }
 
 // bestHit picks the trigger that names the happening: the strongest, or

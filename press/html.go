@@ -104,8 +104,17 @@ func htmlText(src string) (string, []int32, []string) {
 	return string(m.b), m.pos, dates
 }
 
-// addEntities appends text with its character references decoded.
+// addEntities appends text with its character references decoded. Line
+// breaks inside HTML text are spaces: only tags end lines.
 func addEntities(m *mtext, s string, at int) {
+	if strings.ContainsAny(s, "\r\n\t") {
+		s = strings.Map(func(r rune) rune {
+			if r == '\r' || r == '\n' || r == '\t' {
+				return ' '
+			}
+			return r
+		}, s)
+	}
 	for len(s) > 0 {
 		k := strings.IndexByte(s, '&')
 		if k < 0 {

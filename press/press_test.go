@@ -53,6 +53,7 @@ func TestPages(t *testing.T) {
 			"2021-11-26 letter [Xi Jinping, Vladimir Putin, Sun Chunlan, Tatyana Golikova]"},
 		"xinhua-zh.txt": {"2020-08-26 ceremony []", "2021-11-19 forum []",
 			"2021-11-26 letter [Xi Jinping, Vladimir Putin, Sun Chunlan, Tatyana Golikova]"},
+		"wrapped-wire.txt": {"2021-08-24 meeting [Li Keqiang, Alexei Overchuk]", "2021-08-25 call [Xi Jinping, Vladimir Putin]"},
 		"tass-call-ru.txt": {"2020-12-28 call [Vladimir Putin, Xi Jinping]"},
 		"tass-style.html":  {"2021-12-14 meeting [Valery Falkov, Wang Zhigang, Yury Ushakov]", "2021-12-15 meeting [Vladimir Putin, Xi Jinping]"},
 	}

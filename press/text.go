@@ -1,6 +1,7 @@
 package press
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,6 +41,10 @@ type Line struct {
 	// pos maps each byte of Text to the original; nil when Text is the
 	// original from Start verbatim.
 	pos []int32
+	// row is the line's number among the lines of the text, blank ones
+	// included, so that lines of one paragraph can be told apart from
+	// lines of the next.
+	row int
 }
 
 // span returns the original byte span of Text[i:j].
@@ -78,7 +83,8 @@ func (k LineKind) String() string { return lineKindNames[k] }
 // trimmed lines.
 func splitLines(text string, pos []int32) []Line {
 	var out []Line
-	for start := 0; start <= len(text); {
+	row := 0
+	for start := 0; start <= len(text); row++ {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
@@ -93,7 +99,7 @@ func splitLines(text string, pos []int32) []Line {
 			j -= spaceLenBefore(text, j)
 		}
 		if i < j {
-			l := Line{Text: text[i:j]}
+			l := Line{Text: text[i:j], row: row}
 			if pos == nil {
 				l.Start, l.End = i, j
 			} else {
@@ -105,6 +111,82 @@ func splitLines(text string, pos []int32) []Line {
 		start = end + 1
 	}
 	return out
+}
+
+// unwrap joins the lines of paragraphs that a plain-text page wraps at a
+// fixed width. A page is taken as wrapped when several of its lines run on
+// to the next row without ending a sentence, at a similar length; then a
+// line that does not end a sentence is joined with the next row's line.
+func unwrap(lines []Line) []Line {
+	width := wrapWidth(lines)
+	if width == 0 {
+		return lines
+	}
+	out := lines[:0]
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		for i+1 < len(lines) && wrapped(lines[i], lines[i+1], width) {
+			l = join(l, lines[i+1])
+			i++
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// wrapWidth returns the width in characters at which a page is wrapped,
+// or 0 when it is not: at least three lines that run on to the next row
+// without ending a sentence, most of them within a tenth of the longest.
+func wrapWidth(lines []Line) int {
+	var runOn []int
+	for i := 0; i+1 < len(lines); i++ {
+		if lines[i+1].row == lines[i].row+1 && !endsSentence(lines[i].Text) {
+			runOn = append(runOn, utf8.RuneCountInString(lines[i].Text))
+		}
+	}
+	if len(runOn) < 3 {
+		return 0
+	}
+	widest := slices.Max(runOn)
+	near := 0
+	for _, n := range runOn {
+		if n*10 >= widest*8 {
+			near++
+		}
+	}
+	if widest < 30 || near*2 < len(runOn) || near < 3 {
+		return 0
+	}
+	return widest
+}
+
+// wrapped reports whether b continues the paragraph of a on a page
+// wrapped at width characters.
+func wrapped(a, b Line, width int) bool {
+	if b.row != a.row+1 || endsSentence(a.Text) || strings.HasSuffix(a.Text, ":") {
+		return false
+	}
+	if utf8.RuneCountInString(a.Text)*10 < width*6 {
+		return false
+	}
+	return !isDateOnly(b.Text, scanDates(b.Text))
+}
+
+// join makes one line of a and the line b that continues it.
+func join(a, b Line) Line {
+	var m mtext
+	for _, l := range []Line{a, b} {
+		if len(m.b) > 0 && !hasHan(l.Text[:min(len(l.Text), 3)]) {
+			m.put(" ", int(m.pos[len(m.pos)-1]))
+		}
+		if l.pos == nil {
+			m.copy(l.Text, l.Start)
+		} else {
+			m.b = append(m.b, l.Text...)
+			m.pos = append(m.pos, l.pos...)
+		}
+	}
+	return Line{Text: string(m.b), Start: a.Start, End: b.End, pos: m.pos, row: b.row}
 }
 
 // isSpaceByteAt reports whether a space (ASCII, no-break or ideographic)
