@@ -12,7 +12,7 @@ import (
 var (
 	enTitled = regexp.MustCompile(`\b(?:President|Premier|Vice[- ]Premier|Prime Minister|Minister|Ambassador|Chairman|Chairwoman|Chair|Director(?:-General)?|Vice[- ]President|Vice[- ]Chairman|Academician|Professor|Prof\.|Dr\.|Governor|Mayor|Secretary-General|Secretary|Rector|Spokesperson|spokesperson|spokesman|spokeswoman|Councilor|Councillor|counterpart|Envoy|Head|Chief|Speaker)(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:and|of|for|the|[A-Z][\w.-]*))*?)?,?\s+((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)`)
 	zhTitled = regexp.MustCompile(`国家主席|副主席|主席|总统|总理|副总理|国务委员|外交部长|外长|副部长|部长|大使|副院长|院长|副校长|校长|副主任|主任|总书记|书记|省长|市长|院士|教授|委员长|发言人|副司长|司长|局长|董事长|总经理`)
-	ruTitled = regexp.MustCompile(`(?i:президент\p{L}*|председател\p{L}*|премьер-министр\p{L}*|вице-премьер\p{L}*|министр\p{L}*|посол|посл[аоу]\p{L}*|губернатор\p{L}*|ректор\p{L}*|академик\p{L}*|вице-президент\p{L}*|директор\p{L}*|заместител\p{L}*|руководител\p{L}*|глав[аыеуо]й?|спикер\p{L}*|помощник\p{L}*|пресс-секретар\p{L}*)((?:\s+[а-яёa-z-]+|\s+(?:РФ|КНР|России|Китая|Российской Федерации|Китайской Народной Республики|Минобрнауки|МИД|РАН|Госсовета|Правительства|правительства)){0,5})\s+([А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2})`)
+	ruTitled = regexp.MustCompile(`(?i:президент\p{L}*|председател\p{L}*|премьер-министр\p{L}*|вице-премьер\p{L}*|министр\p{L}*|посол|посл[аоу]\p{L}*|губернатор\p{L}*|ректор\p{L}*|академик\p{L}*|вице-президент\p{L}*|директор\p{L}*|заместител\p{L}*|руководител\p{L}*|глав[аыеуо]й?|спикер\p{L}*|помощник\p{L}*|пресс-секретар\p{L}*)((?:\s+[а-яёa-z-]+|\s+(?:РФ|КНР|России|Китая|Российской Федерации|Китайской Народной Республики|Минобрнауки|МИД|РАН|Госсовета|Правительства|правительства)){0,5})\s+([А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]*){1,2})`)
 )
 
 // notNameWords are capitalised words the English pattern must not take
@@ -189,8 +189,10 @@ func nominativeGiven(w string) (string, bool) {
 	for _, e := range []struct {
 		from, to string
 		fem      bool
-	}{{"ием", "ий", false}, {"ию", "ий", false}, {"ия", "ий", false}, {"ем", "й", false}, {"ья", "ья", true}, {"ью", "ья", true}, {"ьей", "ья", true},
-		{"ой", "а", true}, {"ей", "я", true}, {"ом", "", false}, {"у", "", false}, {"а", "", false}, {"е", "", false}} {
+	}{{"ием", "ий", false}, {"ию", "ий", false}, {"ия", "ий", false}, {"еем", "ей", false}, {"ея", "ей", false},
+		{"ею", "ей", false}, {"аем", "ай", false}, {"ая", "ай", false}, {"аю", "ай", false},
+		{"ьей", "ья", true}, {"ья", "ья", true}, {"ью", "ья", true}, {"ией", "ия", true},
+		{"ой", "а", true}, {"ом", "", false}, {"у", "", false}, {"а", "", false}, {"е", "", false}} {
 		if s, ok := strings.CutSuffix(w, e.from); ok && utf8.RuneCountInString(s) >= 1 {
 			if e.from == "е" && femaleNames[s+"а"] {
 				return s + "а", true

@@ -382,6 +382,10 @@ func (r *Registry) Organizations(text string, l amur.Lang) []Match { return r.fi
 // Flagships returns the flagship projects named in text.
 func (r *Registry) Flagships(text string) []Match { return r.find(text, 'f') }
 
+// Empty reports whether the registry knows no person and no
+// organisation, as in a database the program was not loaded into.
+func (r *Registry) Empty() bool { return len(r.people) == 0 && len(r.orgs) == 0 }
+
 // Timeline returns the registry's timeline entries.
 func (r *Registry) Timeline() []Hint { return r.timeline }
 

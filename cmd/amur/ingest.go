@@ -51,7 +51,10 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		if opts.Registry, err = press.LoadRegistry(ctx, db); err != nil {
 			return err
 		}
-	} else {
+	}
+	if opts.Registry == nil || opts.Registry.Empty() {
+		// Without a loaded program, names and dates are matched against the
+		// program's public facts, which the binary embeds.
 		recs, err := demo.Build(demo.Options{Activities: 1})
 		if err != nil {
 			return err
