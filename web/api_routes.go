@@ -65,5 +65,6 @@ func (s *Server) apiRoutes() []route {
 	}
 	routes = append(routes, s.offersRoutes()...)
 	routes = append(routes, s.eventsRoutes()...)
+	routes = append(routes, s.pressRoutes()...)
 	return routes
 }

@@ -43,6 +43,9 @@ type Config struct {
 	// Events runs events, registration and brokerage; nil leaves their
 	// routes answering 404.
 	Events *events.Service
+	// Press keeps the press review queue; nil takes Store when it keeps
+	// one too, else the press routes answer 404.
+	Press amur.PressStore
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -54,6 +57,7 @@ type Server struct {
 	proxies []netip.Prefix
 	matcher *match.Engine
 	events  *events.Service
+	press   amur.PressStore
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -82,7 +86,11 @@ func New(cfg Config) *Server {
 		proxies: cfg.TrustedProxies,
 		matcher: cmp.Or(cfg.Matcher, match.New(cfg.Store)),
 		events:  cfg.Events,
+		press:   cfg.Press,
 		mux:     http.NewServeMux(),
+	}
+	if ps, ok := cfg.Store.(amur.PressStore); ok && s.press == nil {
+		s.press = ps
 	}
 	if s.auth == nil {
 		s.auth = auth.New(cfg.Store, auth.Options{})

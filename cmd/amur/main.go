@@ -64,6 +64,7 @@ var commands = []command{
 	{"demo", "load the demo program (the China–Russia Years 2020–2021)", (*Main).demo},
 	{"import", "import records from CSV, JSON or JSONL, all or nothing", (*Main).importCmd},
 	{"export", "export records as CSV, JSON or JSONL", (*Main).export},
+	{"ingest", "read press pages into dated timeline events for review", (*Main).ingest},
 	{"stats", "print the program's figures", (*Main).stats},
 	{"audit", "print the audit log: who changed what, when and from where", (*Main).audit},
 	{"migrate", "bring the database schema up to date", (*Main).migrate},

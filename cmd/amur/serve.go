@@ -68,6 +68,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	cfg := web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger}
 	cfg.Matcher = match.New(db)
 	cfg.Events = events.New(db)
+	cfg.Press = db
 	srv := web.HTTPServer(ln.Addr().String(), web.New(cfg))
 	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
