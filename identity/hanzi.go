@@ -18,6 +18,11 @@ import (
 // household register, rounded to this order in every recent edition).
 const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 
+// commonGiven are characters common in given names, roughly most common
+// first, as name statistics of the mainland list them; a given name is
+// likelier written with them than with other characters of one reading.
+const commonGiven = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力鹏飞志宇浩鑫婷雪琳晶燕丹慧春林兰凤梅云海波斌宏峰亮成龙俊新国民永生金德荣福祥安立东学晓小佳欣思雨子梓涵轩睿博瑞嘉诗怡悦彤琪颖倩月珍莉兵锋毅健彬宁洪江河山石玲琴芬翠蓉莹露瑶璐琦璇晨阳光明天一二三家庆利忠义仁礼智信和正清白青松柏雄威武振兴中华卫红军建国庆胜利跃进永康泰富贵昌盛发达祖斌彪猛钢铁鸿鹤凯旋帆远航翔鹰鹏程锦绣美好玉洁冰心兰芝荷菊桃李杏"
+
 // hanReadings returns the plain pinyin readings of a Han character, the
 // common one first; nil for other characters.
 func hanReadings(r rune) []string {
@@ -63,11 +68,24 @@ var hanzi = sync.OnceValue(func() *hanIndex {
 		top = max(top, n)
 	}
 	ix := &hanIndex{bySyl: map[string][]hanChar{}, freq: map[rune]float64{}}
+	given := map[rune]float64{}
+	names := []rune(commonGiven)
+	for i, r := range names {
+		if _, ok := given[r]; !ok {
+			given[r] = 1 - 0.5*float64(i)/float64(len(names))
+		}
+	}
 	for r, n := range count {
-		s := math.Log1p(float64(n)) / math.Log1p(float64(top))
+		s := 0.4 * math.Log1p(float64(n)) / math.Log1p(float64(top))
+		s += 0.6 * given[r]
 		ix.freq[r] = s
-		for _, syl := range hanReadings(r) {
-			ix.bySyl[syl] = append(ix.bySyl[syl], hanChar{r, s})
+		for i, syl := range hanReadings(r) {
+			// A character is rarely read by its other readings (立 wei).
+			w := s
+			if i > 0 {
+				w *= 0.4
+			}
+			ix.bySyl[syl] = append(ix.bySyl[syl], hanChar{r, w})
 		}
 	}
 	for _, list := range ix.bySyl {

@@ -27,6 +27,7 @@ const (
 // best translation is a phrase (科学院 → academy, sciences).
 type slot struct {
 	word     string
+	en       string // the English word of the best translation
 	via      string
 	concepts map[string]float32
 }
@@ -41,6 +42,10 @@ type orgForm struct {
 	head     bool     // the name has a word only organisation names have
 }
 
+// cognateWeight is the weight of a cognate concept: below a translation,
+// since a shared beginning of two words is weaker evidence.
+const cognateWeight = 0.9
+
 // maxGlossWords is the longest gloss read as a translation.
 const maxGlossWords = 7
 
@@ -53,6 +58,7 @@ func analyzeOrg(name string) *orgForm {
 	f := &orgForm{name: name}
 	folded := foldName(name)
 	f.known = v.known[folded]
+	f.head = f.known != ""
 	clean := stripLegalForms(lang.Fold(lang.Normalize(name)))
 	for _, w := range strings.Fields(name) {
 		w = strings.Trim(w, ".,«»\"()")
@@ -140,9 +146,9 @@ func (f *orgForm) addEnglish(s string) {
 		if legalForms[t.Text] || utf8.RuneCountInString(t.Text) < 2 {
 			continue
 		}
-		sl := slot{word: t.Text, via: viaWord, concepts: map[string]float32{"w:" + t.Stem: 1}}
+		sl := slot{word: t.Text, en: t.Text, via: viaWord, concepts: map[string]float32{"w:" + t.Stem: 1}}
 		if c := cognate(t.Text); c != "" {
-			sl.concepts[c] = 0.8
+			sl.concepts[c] = cognateWeight
 		}
 		if orgVocab().heads[t.Stem] {
 			f.head = true
@@ -317,6 +323,10 @@ func (f *orgForm) addTranslations(word, via string, tr []lexicon.Translation) {
 			default:
 				at = len(f.slots) - 1
 			}
+			if i == 0 && f.slots[at].en == "" {
+				f.slots[at].en = tk.Text
+				f.head = f.head || orgVocab().heads[tk.Stem]
+			}
 			c := "w:" + tk.Stem
 			if t.Weight > f.slots[at].concepts[c] {
 				f.slots[at].concepts[c] = t.Weight
@@ -327,8 +337,8 @@ func (f *orgForm) addTranslations(word, via string, tr []lexicon.Translation) {
 		f.slots = append(f.slots, slot{word: word, via: viaCognate, concepts: map[string]float32{}})
 	}
 	for _, c := range []string{cognate(word), adjectiveBase(word)} {
-		if c != "" && f.slots[first].concepts[c] < 0.8 {
-			f.slots[first].concepts[c] = 0.8
+		if c != "" && f.slots[first].concepts[c] < cognateWeight {
+			f.slots[first].concepts[c] = cognateWeight
 		}
 	}
 }

@@ -74,6 +74,11 @@ func readings(n PersonName) [][]token {
 		}
 		out = append(out, []token{t})
 	}
+	if n.Chinese {
+		if r := transcriptionReading(n); r != nil {
+			out = append(out, r)
+		}
+	}
 	return out
 }
 
