@@ -25,17 +25,20 @@ const (
 // Index holds prepared entities and their blocking keys. Add may not run
 // concurrently with searches; searches are safe for concurrent use.
 type Index struct {
-	mu     sync.RWMutex
-	ents   []*prepared
-	byID   map[string]int32
-	blocks map[string][]int32
-	df     map[string]int32
-	names  int
+	mu   sync.RWMutex
+	ents []*prepared
+	byID map[string]int32
+	df   map[string]int32
+	// blocks maps search keys to entities; built on the first search of a
+	// large index (blockOnce), so that a scan alone never pays for it.
+	blocks    map[string][]int32
+	blockOnce *sync.Once
+	names     int
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{byID: map[string]int32{}, blocks: map[string][]int32{}, df: map[string]int32{}}
+	return &Index{byID: map[string]int32{}, df: map[string]int32{}, blockOnce: &sync.Once{}}
 }
 
 // Len returns the number of entities.
@@ -47,24 +50,53 @@ func (ix *Index) Add(e Entity) error {
 	if e.ID == "" {
 		return amur.Invalid("id", "err.id")
 	}
-	p := prepare(e)
+	return ix.addPrepared(prepare(e))
+}
+
+// addPrepared indexes a prepared entity.
+func (ix *Index) addPrepared(p *prepared) error {
+	if p.ID == "" {
+		return amur.Invalid("id", "err.id")
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if _, dup := ix.byID[e.ID]; dup {
-		return amur.Errorf(amur.EConflict, "err.duplicate", "value", e.ID)
+	if _, dup := ix.byID[p.ID]; dup {
+		return amur.Errorf(amur.EConflict, "err.duplicate", "value", p.ID)
 	}
 	n := int32(len(ix.ents))
 	ix.ents = append(ix.ents, p)
-	ix.byID[e.ID] = n
-	for _, k := range blockKeys(p) {
-		ix.blocks[k] = append(ix.blocks[k], n)
-	}
+	ix.byID[p.ID] = n
+	ix.blocks, ix.blockOnce = nil, &sync.Once{}
 	for i := range p.forms {
 		if o := p.forms[i].org; o != nil {
 			ix.names++
 			for _, c := range o.concepts() {
 				ix.df[c]++
 			}
+		}
+	}
+	return nil
+}
+
+// AddAll indexes entities, preparing their names on all cores; it stops
+// at the first entity refused (see Add), leaving those before it indexed.
+func (ix *Index) AddAll(es []Entity) error {
+	prep := make([]*prepared, len(es))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(es); i = int(next.Add(1) - 1) {
+				prep[i] = prepare(es[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range prep {
+		if err := ix.addPrepared(p); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -144,6 +176,14 @@ func (ix *Index) candidates(q *prepared) []int32 {
 		}
 		return out
 	}
+	ix.blockOnce.Do(func() {
+		ix.blocks = map[string][]int32{}
+		for i, p := range ix.ents {
+			for _, k := range blockKeys(p) {
+				ix.blocks[k] = append(ix.blocks[k], int32(i))
+			}
+		}
+	})
 	seen := map[int32]bool{}
 	var out []int32
 	for _, k := range blockKeys(q) {
@@ -166,7 +206,7 @@ func (ix *Index) candidates(q *prepared) []int32 {
 func (ix *Index) Search(e Entity, k int) []Result {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	q := &query{prepared: prepare(e), cyr: map[string][]string{}}
+	q := &query{prepared: prepare(e), cyr: map[string][]string{}, minSim: searchMinSim}
 	var out []Result
 	for _, d := range ix.candidates(q.prepared) {
 		if ix.ents[d].ID == e.ID {
@@ -213,107 +253,4 @@ func (ix *Index) Rank(e Entity, id string) int {
 		}
 	}
 	return better + (equal+1)/2
-}
-
-// Pair is a proposed duplicate: two indexed entities and how well they match.
-type Pair struct {
-	A, B   string
-	Result Result
-}
-
-// Duplicates compares every indexed entity with the entities that share a
-// scan key with it (scanKeys) and calls fn, from one goroutine at a time,
-// for each pair scoring at least minScore, with A < B in index order.
-// Pairs with conflicting identifiers are never proposed.
-func (ix *Index) Duplicates(minScore float64, fn func(Pair)) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	scan := map[string][]int32{}
-	for i, p := range ix.ents {
-		for _, k := range scanKeys(p) {
-			scan[k] = append(scan[k], int32(i))
-		}
-	}
-	var next atomic.Int64
-	var out sync.Mutex
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			seen := map[int32]bool{}
-			for {
-				i := int32(next.Add(1) - 1)
-				if int(i) >= len(ix.ents) {
-					return
-				}
-				clear(seen)
-				q := &query{prepared: ix.ents[i]}
-				for _, k := range scanKeys(ix.ents[i]) {
-					b := scan[k]
-					if len(b) > maxBlock {
-						continue
-					}
-					for _, d := range b {
-						if d <= i || seen[d] {
-							continue
-						}
-						seen[d] = true
-						r := q.compare(ix.ents[d], ix.idf)
-						if r.Conflict == "" && r.Score >= minScore {
-							out.Lock()
-							fn(Pair{A: ix.ents[i].ID, B: ix.ents[d].ID, Result: r})
-							out.Unlock()
-						}
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-// scanKeys returns the keys a scan for duplicates pairs entities by,
-// tighter than a search's: a person's name part together with the initial
-// of another part (semin|a for A. A. Semin and Семин Алексей), so that a
-// common surname alone makes no block; an organisation's concepts,
-// acronyms and known identity; strong identifiers.
-func scanKeys(p *prepared) []string {
-	var out []string
-	add := func(k string) {
-		if !slices.Contains(out, k) {
-			out = append(out, k)
-		}
-	}
-	if p.ROR != "" {
-		add("ror:" + p.ROR)
-	}
-	if p.ORCID != "" {
-		add("orcid:" + p.ORCID)
-	}
-	for _, f := range p.forms {
-		for _, r := range f.person {
-			for i, t := range r {
-				if t.initial {
-					continue
-				}
-				for _, k := range t.keys {
-					if len(r) == 1 {
-						add("s:" + k.k)
-					}
-					for j, u := range r {
-						if j != i && len(u.keys) > 0 && u.keys[0].k != "" {
-							add("s:" + k.k + "|" + u.keys[0].k[:1])
-						}
-					}
-				}
-			}
-		}
-		if f.org != nil && f.isOrg {
-			for _, k := range blockKeys(&prepared{forms: []form{{org: f.org}}}) {
-				add(k)
-			}
-		}
-	}
-	return out
 }

@@ -131,7 +131,16 @@ func flatIDF(string) float64 { return 1 }
 type query struct {
 	*prepared
 	cyr map[string][]string // Cyrillize of Latin query tokens
+	// minSim is the least similarity of two different keys that counts:
+	// lenient for a search, which ranks, strict for a scan, which proposes.
+	minSim float64
 }
+
+// The similarities of keys that count.
+const (
+	searchMinSim = 0.7
+	scanMinSim   = 0.85
+)
 
 // compare scores candidate d against the query.
 func (q *query) compare(d *prepared, idf idfFunc) Result {
@@ -199,9 +208,12 @@ func (q *query) align(a, b []token) (float64, []Evidence) {
 	cells := make([]cell, 0, len(a)*len(b))
 	for i := range a {
 		for j := range b {
-			if s, via := tokenSim(&a[i], &b[j]); s > 0 {
+			if s, via := tokenSim(&a[i], &b[j], q.minSim); s > 0 {
 				s = q.refine(&a[i], &b[j], s, &via)
 				if a[i].role != RoleUnknown && b[j].role != RoleUnknown && a[i].role != b[j].role {
+					if a[i].han && b[j].han {
+						continue // both in characters: the order is certain
+					}
 					s *= 0.9
 				}
 				cells = append(cells, cell{i, j, s, via})
@@ -274,6 +286,6 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // concept of organisation names weighing the same: strong identifiers
 // first, then the best pair of names.
 func Compare(a, b Entity) Result {
-	q := &query{prepared: prepare(a), cyr: map[string][]string{}}
+	q := &query{prepared: prepare(a), cyr: map[string][]string{}, minSim: searchMinSim}
 	return q.compare(prepare(b), flatIDF)
 }

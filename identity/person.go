@@ -153,7 +153,10 @@ func splitNameWords(s string) []NamePart {
 		if f == "" {
 			continue
 		}
-		out = append(out, NamePart{Text: f, Initial: utf8.RuneCountInString(f) == 1})
+		// A lone letter is an initial, except a Cyrillic vowel, which is a
+		// syllable of a Chinese name in Palladius (Ли Ю, Ван И).
+		one := utf8.RuneCountInString(f) == 1
+		out = append(out, NamePart{Text: f, Initial: one && !strings.ContainsAny(f, "АЕЁИОУЭЮЯаеёиоуэюя")})
 	}
 	return out
 }

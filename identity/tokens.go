@@ -2,21 +2,24 @@ package identity
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"amur/lang"
+	"amur/lexicon"
 )
 
 // The bridges through which a name part reaches a key; explanations name them.
 const (
-	viaSame     = "same spelling"
-	viaLatin    = "latin key"
-	viaRoman    = "romanization"
-	viaPinyin   = "pinyin"
-	viaPalladio = "palladius"
-	viaGender   = "gender form"
-	viaSpelling = "spelling variant"
-	viaInitial  = "initial"
-	viaSimilar  = "similar spelling"
+	viaSame      = "same spelling"
+	viaLatin     = "latin key"
+	viaRoman     = "romanization"
+	viaPinyin    = "pinyin"
+	viaPalladio  = "palladius"
+	viaGender    = "gender form"
+	viaSpelling  = "spelling variant"
+	viaInitial   = "initial"
+	viaSimilar   = "similar spelling"
+	viaHomophone = "homophone"
 )
 
 // key is one phonetic key of a name part and the bridge that produced it.
@@ -35,6 +38,9 @@ type token struct {
 	initial bool
 	han     bool
 	keys    []key
+	// py is the plain pinyin of a part that reads as pinyin, written in
+	// any script, or "".
+	py string
 }
 
 // addKey appends a key unless it is empty or already there.
@@ -87,12 +93,19 @@ func readings(n PersonName) [][]token {
 func hanToken(p NamePart) token {
 	t := token{text: p.Text, role: p.Role, han: true}
 	if p.Role == RoleFamily {
+		t.py = strings.ToLower(stripDigits(lang.NamePinyin(p.Text + "一").FamilyNumbered))
+	}
+	if t.py == "" || countSyllables(lang.NamePinyin(p.Text+"一").FamilyNumbered) != utf8.RuneCountInString(p.Text) {
+		t.py = strings.Join(lang.Pinyin(p.Text), "")
+	}
+	if p.Role == RoleFamily {
+		// A family name has its surname reading only (单 Shan, not Dan).
 		cn := lang.NamePinyin(p.Text + "一")
-		t.addKey(lang.LatinKey(cn.Family), viaPinyin, false)
-		for _, k := range givenKeys(p.Text) {
-			t.addKey(k, viaPinyin, true)
+		if countSyllables(cn.FamilyNumbered) == utf8.RuneCountInString(p.Text) {
+			t.addKey(lang.LatinKey(cn.Family), viaPinyin, false)
+			return t
 		}
-		return t
+		// A transcribed foreign family name (谢明 in 阿列克谢·谢明).
 	}
 	for _, k := range givenKeys(p.Text) {
 		t.addKey(k, viaPinyin, false)
@@ -100,36 +113,23 @@ func hanToken(p NamePart) token {
 	return t
 }
 
-// maxHanReadings bounds the readings of a given name with polyphonic
-// characters.
-const maxHanReadings = 4
-
-// givenKeys returns the keys of a given name in Han characters: the common
-// reading of each character first, then the others of polyphonic ones.
+// givenKeys returns the key of a given name in Han characters: the
+// common reading of each character (the other readings of polyphonic
+// characters are mostly literary and would join names that differ); a
+// character without a reading stands for itself.
 func givenKeys(s string) []string {
-	combos := []string{""}
+	var b strings.Builder
 	for _, r := range s {
-		rs := hanReadings(r)
-		if len(rs) == 0 {
-			continue
-		}
-		var next []string
-		for _, c := range combos {
-			for _, syl := range rs {
-				if len(next) < maxHanReadings {
-					next = append(next, c+syl)
-				}
-			}
-		}
-		combos = next
-	}
-	out := make([]string, 0, len(combos))
-	for _, c := range combos {
-		if c != "" {
-			out = append(out, lang.LatinKey(c))
+		if rs := hanReadings(r); len(rs) > 0 {
+			b.WriteString(rs[0])
+		} else {
+			b.WriteRune(r)
 		}
 	}
-	return out
+	if b.Len() == 0 {
+		return nil
+	}
+	return []string{lang.LatinKey(b.String())}
 }
 
 // wordToken prepares a part written in Latin or Cyrillic letters.
@@ -153,14 +153,29 @@ func wordToken(p NamePart) token {
 	}
 	if cyr {
 		if syl, ok := lang.PinyinFromCyrillic(w); ok && len(syl) > 0 {
+			// Not kept as t.py: Russian words decode as Palladius too
+			// (Семин as xie-min), so the decoding may not rule anything out.
 			t.addKey(lang.LatinKey(strings.Join(syl, "")), viaPalladio, false)
 		}
 		return t
+	}
+	if syl, ok := lang.PinyinWord(strings.ToLower(w)); ok && len(syl) > 0 {
+		t.py = strings.Join(syl, "")
 	}
 	for _, v := range spellingVariants(k) {
 		t.addKey(v, viaSpelling, true)
 	}
 	return t
+}
+
+// stripDigits removes the tone digits of numbered pinyin.
+func stripDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '\'' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // isCyrillic reports whether s has a Cyrillic letter.
@@ -208,38 +223,48 @@ func spellingVariants(k string) []string {
 	return out
 }
 
-// similarity returns 1 minus the Levenshtein distance of a and b over the
-// longer length.
+// similarity returns 1 minus the Levenshtein distance of two keys over
+// the longer length; keys too different in length to reach 0.7 are 0
+// at once, since only those are worth the distance.
 func similarity(a, b string) float64 {
 	if a == b {
 		return 1
 	}
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 || len(rb) == 0 {
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 || la > 63 || lb > 63 {
 		return 0
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	if d := la - lb; d*10 > 3*max(la, lb) || -d*10 > 3*max(la, lb) {
+		return 0
+	}
+	// Optimal string alignment: a swap of two neighbouring letters, the
+	// commonest typing error, is one edit.
+	var buf [3][64]int
+	pp, prev, cur := buf[0][:lb+1], buf[1][:lb+1], buf[2][:lb+1]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= la; i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= lb; j++ {
 			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
+			if a[i-1] != b[j-1] {
 				c++
 			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				c = min(c, pp[j-2]+1)
+			}
+			cur[j] = c
 		}
-		prev, cur = cur, prev
+		pp, prev, cur = prev, cur, pp
 	}
-	return 1 - float64(prev[len(rb)])/float64(max(len(ra), len(rb)))
+	return 1 - float64(prev[lb])/float64(max(la, lb))
 }
 
 // tokenSim scores two name parts in [0, 1] and tells through which bridge
-// they met.
-func tokenSim(a, b *token) (float64, string) {
+// they met; keys that differ count when their similarity reaches minSim.
+func tokenSim(a, b *token, minSim float64) (float64, string) {
 	if a.initial || b.initial {
 		return initialSim(a, b)
 	}
@@ -262,6 +287,15 @@ func tokenSim(a, b *token) (float64, string) {
 		if lang.Fold(a.text) == lang.Fold(b.text) {
 			return 1, viaSame
 		}
+		if a.py != "" && b.py != "" && a.py != b.py {
+			// Pinyin tells apart what the key joins (Jiang, Yang).
+			return 0.6, viaHomophone
+		}
+		if a.han && b.han && lexicon.Simplify(a.text) != lexicon.Simplify(b.text) {
+			// Names written in characters are the same name only in the
+			// same characters: 尹微 and 尹围 sound alike but differ.
+			return 0.5, viaHomophone
+		}
 		return best, via
 	}
 	for _, ka := range a.keys {
@@ -269,7 +303,7 @@ func tokenSim(a, b *token) (float64, string) {
 			if ka.alt || kb.alt {
 				continue
 			}
-			if s := similarity(ka.k, kb.k); s >= 0.7 && 0.85*s > best {
+			if s := similarity(ka.k, kb.k); s >= minSim && 0.85*s > best {
 				best, via = 0.85*s, viaSimilar
 			}
 		}

@@ -66,7 +66,8 @@ func transcriptionReading(n PersonName) []token {
 			out = append(out, t)
 		}
 	}
-	if len(out) > 1 && !strings.ContainsAny(strings.Join(partsText(n), ""), "·•・‧") {
+	dotted := len(n.Parts) > 1 && n.Parts[len(n.Parts)-1].Role == RoleFamily && n.Parts[0].Role != RoleFamily
+	if len(out) > 1 && !dotted {
 		// Without a middle dot the whole name is one transcribed word.
 		whole := token{text: strings.Join(partsText(n), ""), han: true}
 		whole.addKey(lang.LatinKey(transcribed(whole.text)), viaTranscription, false)
