@@ -35,6 +35,9 @@ func (m *Main) evalCmd(ctx context.Context, args []string) error {
 	to := fs.String("to", "", "language of the pool searched: en, zh or ru")
 	asJSON := fs.Bool("json", false, "print a JSON object instead of one line")
 	baseline := fs.Bool("baseline", false, "match across languages only numbers, units and Latin tokens (the baseline)")
+	if len(args) > 0 && args[0] == "names" {
+		return m.evalNames(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "xling" {
 		if err := m.parse(fs, args); err != nil {
 			return err
