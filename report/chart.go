@@ -129,7 +129,7 @@ func (c *Chart) columns(b *bytes.Buffer) {
 		return
 	}
 	bw := plotW / float64(n)
-	every := max(1, n/12)
+	every := labelStep(c.Categories, bw)
 	for i, cat := range c.Categories {
 		x := float64(left) + bw*float64(i)
 		y := float64(base)
@@ -148,6 +148,21 @@ func (c *Chart) columns(b *bytes.Buffer) {
 	}
 	c.legend(b, base+36)
 	b.WriteString("</svg>")
+}
+
+// labelStep returns how many columns apart axis labels must be so that
+// labels of the categories' width do not overlap in columns bw wide; a
+// Chinese character takes about twice the room of a Latin letter.
+func labelStep(cats []string, bw float64) int {
+	widest := 0.0
+	for _, c := range cats {
+		w := 0.0
+		for _, r := range c {
+			w += runeWidth(r)
+		}
+		widest = math.Max(widest, w)
+	}
+	return max(1, int(math.Ceil((widest+8)/bw)))
 }
 
 // legendRows is how many rows a legend of n series takes, three a row.
@@ -192,12 +207,14 @@ func (c *Chart) bars(b *bytes.Buffer, progress bool) {
 	plotW := float64(width - labelW - 70)
 	for i, cat := range c.Categories {
 		y := 5 + i*(barH+barGap)
-		fmt.Fprintf(b, `<text x="%d" y="%d" class="lbl" text-anchor="end">%s</text>`, labelW-6, y+barH-6, esc(clip(cat, 34)))
+		fmt.Fprintf(b, `<text x="%d" y="%d" class="lbl" text-anchor="end">%s</text>`, labelW-6, y+barH-6, esc(clipWidth(cat, labelW-12)))
 		if top == 0 {
 			continue
 		}
 		if progress {
-			c.progressBar(b, i, y, plotW/top)
+			// Each goal has its own scale, so that a goal of five
+			// projects reads as well as one of a thousand activities.
+			c.progressBar(b, i, y, plotW/math.Max(1, math.Max(c.value(0, i), c.value(1, i))))
 			continue
 		}
 		x := float64(labelW)
@@ -240,7 +257,7 @@ func (c *Chart) dots(b *bytes.Buffer) {
 	plotW := float64(width - labelW - 20)
 	for i, cat := range c.Categories {
 		y := 5 + i*(barH+barGap)
-		fmt.Fprintf(b, `<text x="%d" y="%d" class="lbl" text-anchor="end">%s</text>`, labelW-6, y+barH-6, esc(clip(cat, 34)))
+		fmt.Fprintf(b, `<text x="%d" y="%d" class="lbl" text-anchor="end">%s</text>`, labelW-6, y+barH-6, esc(clipWidth(cat, labelW-12)))
 		fmt.Fprintf(b, `<line x1="%d" x2="%d" y1="%d" y2="%d" class="grid"/>`, labelW, width-20, y+barH/2, y+barH/2)
 		if i >= len(c.Series) {
 			continue
@@ -268,14 +285,14 @@ func (c *Chart) value(si, i int) float64 {
 	return c.Series[si].Values[i]
 }
 
-// niceCeil rounds v up to 1, 2 or 5 times a power of ten, so axis ticks
-// at quarters read well.
+// niceCeil rounds v up to a few round multiples of a power of ten (1, 1.2,
+// 1.6, 2, 4, 5, 8), so that the axis ticks at quarters read well.
 func niceCeil(v float64) float64 {
 	if v <= 0 {
 		return 0
 	}
 	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 4, 5, 10} {
+	for _, m := range []float64{1, 1.2, 1.6, 2, 4, 5, 8, 10} {
 		if m*p >= v {
 			return m * p
 		}
@@ -291,13 +308,25 @@ func num(v float64) string {
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
-// clip shortens s to at most n runes, with an ellipsis.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// runeWidth estimates the width of r in the charts' 12px type: a Chinese
+// character takes about twice the room of a Latin or Cyrillic letter.
+func runeWidth(r rune) float64 {
+	if r > 0x2E80 {
+		return 12
 	}
-	return string(r[:n-1]) + "…"
+	return 7
+}
+
+// clipWidth shortens s to fit about px units, with an ellipsis.
+func clipWidth(s string, px int) string {
+	w := 0.0
+	for i, r := range s {
+		w += runeWidth(r)
+		if w > float64(px)-12 {
+			return s[:i] + "…"
+		}
+	}
+	return s
 }
 
 // esc escapes text for SVG content and attributes.
