@@ -97,7 +97,8 @@ func viewerKey(ctx context.Context) string {
 	return string(p.Role) + "/" + p.OrgID + "/" + p.Side
 }
 
-// stats returns the cached figures of the activities matching f.
+// cachedStats returns the figures of the activities matching f, cached
+// until the outbox moves.
 func (s *Server) cachedStats(ctx context.Context, f amur.ActivityFilter) (*amur.Stats, error) {
 	f.Page = amur.Page{}
 	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), func() (any, error) {

@@ -80,6 +80,36 @@ func TestBrowser(t *testing.T) {
 	t.Run("create", func(t *testing.T) { browseCreate(t, ctx, base) })
 	t.Run("report", func(t *testing.T) { browseReport(t, ctx, base) })
 	t.Run("xlsx", func(t *testing.T) { browseDownload(t, ctx, base) })
+	t.Run("phone", func(t *testing.T) { browsePhone(t, ctx, base) })
+}
+
+// browsePhone checks that pages fit a phone's width without sideways
+// scrolling, and that the keyboard reaches the skip link first.
+func browsePhone(t *testing.T, ctx context.Context, base string) {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	defer chromedp.Do(ctx, chromedp.ResetViewport())
+	for _, path := range []string{"/zh/", "/ru/activities", "/en/report", "/ru/activities/new", "/zh/timeline"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS("footer"))); err != nil {
+			t.Fatal(err)
+		}
+		over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if over > 1 {
+			t.Errorf("%s is %d px wider than a phone", path, over)
+		}
+	}
+	err := chromedp.Do(ctx, chromedp.Navigate(base+"/en/"), chromedp.KeyEvent("\t"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.className`))
+	if err != nil || focused != "skip" {
+		t.Errorf("the first Tab reaches %q, not the skip link (%v)", focused, err)
+	}
 }
 
 // mainText returns the text of the page's main element.
