@@ -150,4 +150,3 @@ func pct(lat []time.Duration, p int) time.Duration {
 
 // ms converts a duration to milliseconds.
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
