@@ -205,8 +205,10 @@ func visibleText(tb testing.TB, page string, l amur.Lang) string {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
-			case "script", "style", "code", "title", "desc":
-				if n.Data != "title" || l == "" {
+			case "script", "style":
+				return
+			case "code":
+				if l != "" {
 					return
 				}
 			}
