@@ -18,10 +18,23 @@ import (
 // transaction, so an unchanged last sequence number means unchanged
 // figures. Entries are keyed by what the reader may see as well as by the
 // filter, since drafts count only for those who may read them.
+//
+// When the outbox has moved, a page gets the figures it had before at
+// once while one background computation brings them up to date: over a
+// million activities a recount takes seconds, and no page should wait for
+// it because someone changed one record. Only a figure never computed
+// makes a page wait.
 type figureCache struct {
 	mu      sync.Mutex
 	seq     int64
-	entries map[string]any
+	entries map[string]*figureEntry
+}
+
+// figureEntry is one cached figure and the outbox position it stands for.
+type figureEntry struct {
+	val        any
+	seq        int64
+	refreshing bool
 }
 
 // maxFigureEntries bounds the cache; when full it starts again empty,
@@ -35,57 +48,112 @@ func systemCtx(ctx context.Context) context.Context {
 	return amur.WithActor(ctx, &amur.Actor{Principal: &amur.Principal{Role: amur.RoleAdmin}, Via: "web", At: time.Now().UTC()})
 }
 
-// fresh drops every entry when the outbox has moved past the cached
-// position, and returns the position the entries now stand for.
-func (c *figureCache) fresh(ctx context.Context, s amur.Store) (int64, error) {
+// position returns the outbox's last sequence number. Changes lists the
+// changes after a position in order, so "is there any change after x?"
+// is one indexed probe, and the last position is found by galloping up
+// from the known one and halving back: a few dozen probes even when a
+// million changes came in, instead of reading them all.
+func (c *figureCache) position(ctx context.Context, s amur.Store) (int64, error) {
+	ctx = systemCtx(ctx)
 	c.mu.Lock()
-	seq := c.seq
+	known := c.seq
 	c.mu.Unlock()
-	moved := false
+	after := func(x int64) (bool, error) {
+		ch, err := s.Changes(ctx, x, 1)
+		return len(ch) > 0, err
+	}
+	more, err := after(known)
+	if err != nil || !more {
+		return known, err
+	}
+	lo, step := known, int64(1)
+	hi := known + step
 	for {
-		ch, err := s.Changes(systemCtx(ctx), seq, 10_000)
+		more, err := after(hi)
 		if err != nil {
 			return 0, err
 		}
-		if len(ch) == 0 {
+		if !more {
 			break
 		}
-		seq, moved = ch[len(ch)-1].Seq, true
+		lo, step = hi, step*2
+		hi = lo + step
+	}
+	// A change follows lo and none follows hi: the last one is in (lo, hi].
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		more, err := after(mid)
+		if err != nil {
+			return 0, err
+		}
+		if more {
+			lo = mid
+		} else {
+			hi = mid
+		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if moved && seq > c.seq {
-		c.seq, c.entries = seq, nil
-	}
+	c.seq = max(c.seq, hi)
 	return c.seq, nil
 }
 
-// get returns the entry under key, computing and keeping it when missing.
-func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute func() (any, error)) (any, error) {
-	seq, err := c.fresh(ctx, s)
+// get returns the figure under key: the cached one when it is current,
+// the previous one while a background computation refreshes it, or a
+// new one computed now when there is none.
+func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute func(context.Context) (any, error)) (any, error) {
+	seq, err := c.position(ctx, s)
 	if err != nil {
 		return nil, err
 	}
 	key = viewerKey(ctx) + "|" + key
 	c.mu.Lock()
-	v, ok := c.entries[key]
+	e, ok := c.entries[key]
+	if ok && e.seq < seq && !e.refreshing {
+		e.refreshing = true
+		// The refresh outlives the request but keeps its principal.
+		go c.refresh(context.WithoutCancel(ctx), key, seq, compute)
+	}
 	c.mu.Unlock()
 	if ok {
-		return v, nil
+		return e.val, nil
 	}
-	v, err = compute()
+	v, err := compute(ctx)
 	if err != nil {
 		return nil, err
 	}
+	c.put(key, &figureEntry{val: v, seq: seq})
+	return v, nil
+}
+
+// refresh recomputes the figure under key for the outbox position seq.
+func (c *figureCache) refresh(ctx context.Context, key string, seq int64, compute func(context.Context) (any, error)) {
+	v, err := compute(ctx)
+	c.mu.Lock()
+	e := c.entries[key]
+	c.mu.Unlock()
+	if err != nil {
+		if e != nil {
+			c.mu.Lock()
+			e.refreshing = false
+			c.mu.Unlock()
+		}
+		return
+	}
+	c.put(key, &figureEntry{val: v, seq: seq})
+}
+
+// put stores an entry unless a newer one is already there.
+func (c *figureCache) put(key string, e *figureEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.seq == seq {
-		if c.entries == nil || len(c.entries) >= maxFigureEntries {
-			c.entries = map[string]any{}
-		}
-		c.entries[key] = v
+	if old, ok := c.entries[key]; ok && old.seq > e.seq {
+		return
 	}
-	return v, nil
+	if c.entries == nil || len(c.entries) >= maxFigureEntries {
+		c.entries = map[string]*figureEntry{}
+	}
+	c.entries[key] = e
 }
 
 // viewerKey names what the request's principal may see of drafts.
@@ -101,7 +169,7 @@ func viewerKey(ctx context.Context) string {
 // until the outbox moves.
 func (s *Server) cachedStats(ctx context.Context, f amur.ActivityFilter) (*amur.Stats, error) {
 	f.Page = amur.Page{}
-	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), func() (any, error) {
+	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), func(ctx context.Context) (any, error) {
 		return s.store.Stats(ctx, f)
 	})
 	if err != nil {
@@ -168,7 +236,7 @@ func (s *Server) goalFigures(ctx context.Context, p *amur.Program, all *amur.Sta
 // program returns the program the pages show: the first one stored, or
 // nil when there is none yet.
 func (s *Server) program(ctx context.Context) (*amur.Program, error) {
-	v, err := s.figs.get(ctx, s.store, "programs", func() (any, error) { return s.store.Programs(ctx) })
+	v, err := s.figs.get(ctx, s.store, "programs", func(ctx context.Context) (any, error) { return s.store.Programs(ctx) })
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +249,7 @@ func (s *Server) program(ctx context.Context) (*amur.Program, error) {
 
 // fieldLabels returns every field by code, cached like the figures.
 func (s *Server) fieldLabels(ctx context.Context) (map[string]*amur.Field, []*amur.Field, error) {
-	v, err := s.figs.get(ctx, s.store, "fields", func() (any, error) {
+	v, err := s.figs.get(ctx, s.store, "fields", func(ctx context.Context) (any, error) {
 		return s.store.Fields(ctx, amur.FieldFilter{Page: amur.Page{Limit: amur.MaxLimit, Sort: "code"}})
 	})
 	if err != nil {
