@@ -62,12 +62,15 @@ var latinAllowed = map[string]bool{"Amur": true, "CSV": true, "XLSX": true, "JSO
 	"ORCID": true, "UTC": true, "OECD": true, "FORD": true, "T": true}
 
 func TestEveryPageInEveryLanguage(t *testing.T) {
-	srv, db := demoServer(t)
-	known := recordStrings(t, db)
-	for _, path := range pagePaths(t, db) {
+	w := newDemoWorld(t, 300)
+	admin := w.login(t, "admin@example.org")
+	known := append(recordStrings(t, w.db), "admin@example.org")
+	paths := pagePaths(t, w.db)
+	edit := paths[4] + "/edit"
+	for _, path := range append(paths, "/activities/new", edit) {
 		for _, l := range amur.Langs {
 			target := "/" + string(l) + path
-			r := do(t, srv, "GET", target, "")
+			r := do(t, w.srv, "GET", target, "", admin.headers(false)...)
 			if r.Code != http.StatusOK && !(path == "/nowhere" && r.Code == http.StatusNotFound) {
 				t.Errorf("%s: status %d: %.300s", target, r.Code, r.Body)
 				continue

@@ -147,12 +147,18 @@ func TestPageWeight(t *testing.T) {
 	for _, a := range []string{"/static/amur.css", "/static/htmx.min.js"} {
 		assets += len(do(t, srv, "GET", a, "").want(t, http.StatusOK).Body)
 	}
+	heaviest, which := 0, ""
 	for _, path := range pagePaths(t, db) {
 		for _, l := range amur.Langs {
 			r := do(t, srv, "GET", "/"+string(l)+path, "")
-			if n := len(r.Body) + assets; n > maxPageBytes {
+			n := len(r.Body) + assets
+			if n > maxPageBytes {
 				t.Errorf("/%s%s weighs %d bytes with its assets, over %d", l, path, n, maxPageBytes)
+			}
+			if n > heaviest {
+				heaviest, which = n, "/"+string(l)+path
 			}
 		}
 	}
+	t.Logf("heaviest page: %s, %d bytes with %d of style sheet and script", which, heaviest, assets)
 }
