@@ -50,7 +50,8 @@ var csrfExempt = map[string]bool{
 func (s *Server) withCSRF(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ra := authOf(r.Context())
-		if ra.session == nil || safeMethod(r.Method) || csrfExempt[r.Method+" "+r.URL.Path] {
+		_, rest, _ := pathLang(r.URL.Path)
+		if ra.session == nil || safeMethod(r.Method) || csrfExempt[r.Method+" "+rest] {
 			next.ServeHTTP(w, r)
 			return
 		}

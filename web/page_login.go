@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"embed"
 	"errors"
-	"html/template"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -21,13 +20,6 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// pages are the parsed pages by name. A template that does not parse is a
-// build defect, caught by every test that starts a server.
-var pages = map[string]*template.Template{
-	"login": template.Must(template.ParseFS(templateFS, "templates/layout.html", "templates/login.html")),
-	"reset": template.Must(template.ParseFS(templateFS, "templates/layout.html", "templates/reset.html")),
-}
-
 // page is what the layout shows of every page.
 type page struct {
 	Lang     amur.Lang
@@ -37,6 +29,17 @@ type page struct {
 	Langs  []langLink
 	CSRF   string
 	Errors []string
+	// Prefix is the language's path prefix ("/ru") for links; Prefixed
+	// tells that the request's own path carries it.
+	Prefix   string
+	Prefixed bool
+	// Title, when set, is the heading instead of TitleKey's message.
+	Title string
+	Nav   []navItem
+	// Who is the e-mail address of the signed-in account, if any, and
+	// LogoutCSRF the token of its sign-out form.
+	Who        string
+	LogoutCSRF string
 }
 
 // langLink is one entry of the language switch.
@@ -50,20 +53,31 @@ type langLink struct {
 // langLabels are the names of the languages in themselves.
 var langLabels = map[amur.Lang]string{amur.ZH: "中文", amur.RU: "Русский", amur.EN: "English"}
 
-// T translates key into the page's language.
-func (p *page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
-
-// newPage returns the layout data of a page titled by titleKey.
+// newPage returns the layout data of a page titled by titleKey. Under a
+// language prefix (/ru/…) the language switch swaps the prefix and keeps
+// the query; elsewhere it sets ?lang=.
 func newPage(r *http.Request, titleKey string) page {
 	p := page{Lang: requestLang(r), TitleKey: titleKey}
-	if _, ok := i18n.Parse(r.URL.Query().Get("lang")); ok {
+	_, rest, prefixed := pathLang(r.URL.Path)
+	p.Prefixed = prefixed
+	if _, ok := i18n.Parse(r.URL.Query().Get("lang")); ok && !prefixed {
 		p.Query = "?lang=" + string(p.Lang)
 	}
 	for _, l := range amur.Langs {
-		q := r.URL.Query()
-		q.Set("lang", string(l))
-		p.Langs = append(p.Langs, langLink{Lang: l, Label: langLabels[l], Href: r.URL.Path + "?" + q.Encode(), Current: l == p.Lang})
+		href := ""
+		if prefixed {
+			href = "/" + string(l) + rest
+			if r.URL.RawQuery != "" {
+				href += "?" + r.URL.RawQuery
+			}
+		} else {
+			q := r.URL.Query()
+			q.Set("lang", string(l))
+			href = r.URL.Path + "?" + q.Encode()
+		}
+		p.Langs = append(p.Langs, langLink{Lang: l, Label: langLabels[l], Href: href, Current: l == p.Lang})
 	}
+	p.fillChrome(r)
 	return p
 }
 
@@ -165,7 +179,9 @@ func (s *Server) pageLoginPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next := p.Next
-	if next == "" {
+	if next == "" && p.Prefixed {
+		next = p.Prefix + "/"
+	} else if next == "" {
 		next = "/login" + p.Query
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)

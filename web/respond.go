@@ -80,9 +80,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.writeJSON(w, r, status, body)
 }
 
-// requestLang picks the language of messages: a valid ?lang= wins over
-// Accept-Language; anything else falls back to the header.
+// requestLang picks the language of messages: a page's language prefix
+// (/ru/…) first, then a valid ?lang=, then Accept-Language.
 func requestLang(r *http.Request) amur.Lang {
+	if l, _, ok := pathLang(r.URL.Path); ok {
+		return l
+	}
 	if v := r.URL.Query().Get("lang"); v != "" {
 		if l, ok := i18n.Parse(v); ok {
 			return l

@@ -63,6 +63,8 @@ type Server struct {
 	handler http.Handler
 	// routes lists every registered pattern, for the OpenAPI check.
 	routes []route
+	// figs caches the pages' aggregate figures until the outbox moves.
+	figs figureCache
 }
 
 // route is one registered pattern and its handler.
@@ -138,6 +140,10 @@ func (s *Server) unmatched(w http.ResponseWriter, r *http.Request) {
 		if _, pattern := s.mux.Handler(probe); pattern != "" {
 			allow = append(allow, m)
 		}
+	}
+	if _, _, page := pathLang(r.URL.Path); page && len(allow) == 0 {
+		s.pageNotFound(w, r)
+		return
 	}
 	if len(allow) == 0 {
 		s.fail(w, r, amur.Errorf(amur.ENotFound, "err.route"))

@@ -24,7 +24,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		"                  [--tls-cert F --tls-key F] [--trusted-proxy CIDR]...",
 		"Migrates the database, loads the demo program into an empty one, creates the first\n"+
 			"admin in a database without accounts (printing its generated password once), and\n"+
-			"serves the JSON API under /api/v1 and the sign-in page at /login until interrupted.")
+			"serves the web interface under /zh/, /ru/ and /en/ and the JSON API under /api/v1 until interrupted.")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dsn := m.dbFlag(fs)
 	noDemo := fs.Bool("no-demo", false, "do not load the demo program into an empty database")

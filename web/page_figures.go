@@ -1,0 +1,264 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"amur"
+	"amur/report"
+)
+
+// figureCache keeps the aggregate figures of the pages (counts by type,
+// month, field…), which cost a scan of the activities, until the outbox
+// moves: every change to the registry appends to the outbox in its own
+// transaction, so an unchanged last sequence number means unchanged
+// figures. Entries are keyed by what the reader may see as well as by the
+// filter, since drafts count only for those who may read them.
+//
+// When the outbox has moved, a page gets the figures it had before at
+// once while one background computation brings them up to date: over a
+// million activities a recount takes seconds, and no page should wait for
+// it because someone changed one record. Only a figure never computed
+// makes a page wait.
+type figureCache struct {
+	mu      sync.Mutex
+	seq     int64
+	entries map[string]*figureEntry
+}
+
+// figureEntry is one cached figure and the outbox position it stands for.
+type figureEntry struct {
+	val        any
+	seq        int64
+	refreshing bool
+}
+
+// maxFigureEntries bounds the cache; when full it starts again empty,
+// which is simple and keeps memory flat under many distinct filters.
+const maxFigureEntries = 512
+
+// systemCtx is the context in which the server reads the outbox position:
+// a position reveals nothing, but the registry lets only admins read the
+// feed, so the server reads it as the system.
+func systemCtx(ctx context.Context) context.Context {
+	return amur.WithActor(ctx, &amur.Actor{Principal: &amur.Principal{Role: amur.RoleAdmin}, Via: "web", At: time.Now().UTC()})
+}
+
+// position returns the outbox's last sequence number. Changes lists the
+// changes after a position in order, so "is there any change after x?"
+// is one indexed probe, and the last position is found by galloping up
+// from the known one and halving back: a few dozen probes even when a
+// million changes came in, instead of reading them all.
+func (c *figureCache) position(ctx context.Context, s amur.Store) (int64, error) {
+	ctx = systemCtx(ctx)
+	c.mu.Lock()
+	known := c.seq
+	c.mu.Unlock()
+	after := func(x int64) (bool, error) {
+		ch, err := s.Changes(ctx, x, 1)
+		return len(ch) > 0, err
+	}
+	more, err := after(known)
+	if err != nil || !more {
+		return known, err
+	}
+	lo, step := known, int64(1)
+	hi := known + step
+	for {
+		more, err := after(hi)
+		if err != nil {
+			return 0, err
+		}
+		if !more {
+			break
+		}
+		lo, step = hi, step*2
+		hi = lo + step
+	}
+	// A change follows lo and none follows hi: the last one is in (lo, hi].
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		more, err := after(mid)
+		if err != nil {
+			return 0, err
+		}
+		if more {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seq = max(c.seq, hi)
+	return c.seq, nil
+}
+
+// get returns the figure under key: the cached one when it is current,
+// the previous one while a background computation refreshes it, or a
+// new one computed now when there is none.
+func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute func(context.Context) (any, error)) (any, error) {
+	seq, err := c.position(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	key = viewerKey(ctx) + "|" + key
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	if ok && e.seq < seq && !e.refreshing {
+		e.refreshing = true
+		// The refresh outlives the request but keeps its principal.
+		go c.refresh(context.WithoutCancel(ctx), key, seq, compute)
+	}
+	c.mu.Unlock()
+	if ok {
+		return e.val, nil
+	}
+	v, err := compute(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.put(key, &figureEntry{val: v, seq: seq})
+	return v, nil
+}
+
+// refresh recomputes the figure under key for the outbox position seq.
+func (c *figureCache) refresh(ctx context.Context, key string, seq int64, compute func(context.Context) (any, error)) {
+	v, err := compute(ctx)
+	c.mu.Lock()
+	e := c.entries[key]
+	c.mu.Unlock()
+	if err != nil {
+		if e != nil {
+			c.mu.Lock()
+			e.refreshing = false
+			c.mu.Unlock()
+		}
+		return
+	}
+	c.put(key, &figureEntry{val: v, seq: seq})
+}
+
+// put stores an entry unless a newer one is already there.
+func (c *figureCache) put(key string, e *figureEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.entries[key]; ok && old.seq > e.seq {
+		return
+	}
+	if c.entries == nil || len(c.entries) >= maxFigureEntries {
+		c.entries = map[string]*figureEntry{}
+	}
+	c.entries[key] = e
+}
+
+// viewerKey names what the request's principal may see of drafts.
+func viewerKey(ctx context.Context) string {
+	p := amur.PrincipalFrom(ctx)
+	if p == nil {
+		return "public"
+	}
+	return string(p.Role) + "/" + p.OrgID + "/" + p.Side
+}
+
+// cachedStats returns the figures of the activities matching f, cached
+// until the outbox moves.
+func (s *Server) cachedStats(ctx context.Context, f amur.ActivityFilter) (*amur.Stats, error) {
+	f.Page = amur.Page{}
+	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), func(ctx context.Context) (any, error) {
+		return s.store.Stats(ctx, f)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*amur.Stats), nil
+}
+
+// typeMonths returns, for each activity type, the activities matching f
+// by month of start.
+func (s *Server) typeMonths(ctx context.Context, f amur.ActivityFilter) (map[amur.ActivityType]map[string]int, error) {
+	out := map[amur.ActivityType]map[string]int{}
+	for _, t := range amur.ActivityTypes {
+		if len(f.Types) > 0 && !containsType(f.Types, t) {
+			continue
+		}
+		g := f
+		g.Types = []amur.ActivityType{t}
+		st, err := s.cachedStats(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		out[t] = st.ByMonth
+	}
+	return out, nil
+}
+
+// containsType reports whether t is among ts.
+func containsType(ts []amur.ActivityType, t amur.ActivityType) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// goalFigures measures the goals of program p that the registry can
+// measure: activities, activities held (also within a year, as in
+// activities-held-2020) and flagship projects.
+func (s *Server) goalFigures(ctx context.Context, p *amur.Program, all *amur.Stats) ([]report.GoalProgress, error) {
+	known := map[string]int{
+		"activities":      all.Activities - all.ByStatus[string(amur.Cancelled)],
+		"activities-held": all.ByStatus[string(amur.Held)],
+		"flagships":       all.Flagships,
+	}
+	for _, g := range p.Goals {
+		year, ok := strings.CutPrefix(g.Metric, "activities-held-")
+		y, err := strconv.Atoi(year)
+		if !ok || err != nil || y < 1000 || y > 9999 {
+			continue
+		}
+		d := amur.Date{Y: y}
+		st, err := s.cachedStats(ctx, amur.ActivityFilter{ProgramID: p.ID, Statuses: []amur.ActivityStatus{amur.Held},
+			From: d.First(time.UTC), To: d.Last(time.UTC)})
+		if err != nil {
+			return nil, err
+		}
+		known[g.Metric] = st.Activities
+	}
+	return report.Goals(p.Goals, known), nil
+}
+
+// program returns the program the pages show: the first one stored, or
+// nil when there is none yet.
+func (s *Server) program(ctx context.Context) (*amur.Program, error) {
+	v, err := s.figs.get(ctx, s.store, "programs", func(ctx context.Context) (any, error) { return s.store.Programs(ctx) })
+	if err != nil {
+		return nil, err
+	}
+	ps := v.([]*amur.Program)
+	if len(ps) == 0 {
+		return nil, nil
+	}
+	return ps[0], nil
+}
+
+// fieldLabels returns every field by code, cached like the figures.
+func (s *Server) fieldLabels(ctx context.Context) (map[string]*amur.Field, []*amur.Field, error) {
+	v, err := s.figs.get(ctx, s.store, "fields", func(ctx context.Context) (any, error) {
+		return s.store.Fields(ctx, amur.FieldFilter{Page: amur.Page{Limit: amur.MaxLimit, Sort: "code"}})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	list := v.(*amur.List[*amur.Field]).Items
+	m := make(map[string]*amur.Field, len(list))
+	for _, f := range list {
+		m[f.ID] = f
+	}
+	return m, list, nil
+}

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"amur"
+	"amur/internal/testkit"
+)
+
+// TestFigureCacheFollowsTheOutbox checks that cached figures stand for the
+// outbox's last position, found without reading every change, and that a
+// change brings new figures: at once for a figure never computed, after a
+// background refresh for one already shown.
+func TestFigureCacheFollowsTheOutbox(t *testing.T) {
+	testkit.ForEachStore(t, func(t *testing.T, st amur.Store) {
+		ctx := amur.WithActor(context.Background(), &amur.Actor{Via: "test"})
+		srv := New(Config{Store: st})
+		for i := range 5 {
+			if err := st.CreateActivity(ctx, testkit.Activity("Forum "+string(rune('A'+i)), amur.Forum, "2021-05-01", nil)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		all, err := st.Changes(ctx, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := srv.figs.position(ctx, st); err != nil || got != all[len(all)-1].Seq {
+			t.Fatalf("position = %d, %v; last change is %d", got, err, all[len(all)-1].Seq)
+		}
+		first, err := srv.cachedStats(ctx, amur.ActivityFilter{})
+		if err != nil || first.Activities != 5 {
+			t.Fatalf("figures: %+v, %v", first, err)
+		}
+		if err := st.CreateActivity(ctx, testkit.Activity("Forum F", amur.Forum, "2021-05-02", nil)); err != nil {
+			t.Fatal(err)
+		}
+		if other, err := srv.cachedStats(ctx, amur.ActivityFilter{Types: []amur.ActivityType{amur.Forum}}); err != nil || other.Activities != 6 {
+			t.Fatalf("a figure never computed must be current: %+v, %v", other, err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			got, err := srv.cachedStats(ctx, amur.ActivityFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Activities == 6 {
+				break
+			}
+			if got.Activities != 5 || time.Now().After(deadline) {
+				t.Fatalf("figures after a change: %d activities", got.Activities)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	})
+}
