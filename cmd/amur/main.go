@@ -72,6 +72,7 @@ var commands = []command{
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
+	{"fund", "run the joint fund: calls, review assignment, funding lists, benchmarks", (*Main).fund},
 }
 
 func main() {
