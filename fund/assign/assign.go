@@ -1,0 +1,101 @@
+// Package assign chooses reviewers for the joint fund's proposals: K
+// reviewers per proposal, no reviewer above its load, no conflicted pair,
+// and the largest total affinity. The problem is a transportation problem,
+// solved exactly as a min-cost flow; the solver returns dual potentials
+// and Certify checks them against every pair of the full instance, so the
+// optimality of a result can be verified without trusting the solver.
+package assign
+
+import (
+	"context"
+	"errors"
+	"math"
+)
+
+// Scale turns an affinity in [0,1] into the integer weight the solver
+// optimises: weight = round(affinity × Scale). Integer weights make the
+// flow algorithm exact and let an outside LP solver reproduce the objective.
+const Scale = 10000
+
+// Pair is one proposal–reviewer pair, by index.
+type Pair struct {
+	Proposal, Reviewer int
+}
+
+// Instance is one assignment problem. Proposals and reviewers are numbered
+// from 0; Affinity holds Proposals×Reviewers values in [0,1], row by row
+// (the affinity of proposal p and reviewer r is Affinity[p*Reviewers+r]).
+type Instance struct {
+	Proposals, Reviewers int
+	// K is the number of reviewers every proposal needs.
+	K int
+	// Load[r] is the largest number of proposals reviewer r may take.
+	Load []int
+	// Affinity is the dense affinity matrix, row-major by proposal.
+	Affinity []float32
+	// Conflicts lists the pairs that must never be assigned.
+	Conflicts []Pair
+	// Fair first maximises the weakest assigned pair's affinity, then the
+	// total among assignments that keep it.
+	Fair bool
+	// Candidates is how many best reviewers per proposal seed the sparse
+	// graph; 0 picks a default. It changes speed, never the result.
+	Candidates int
+}
+
+// Weight returns the integer weight of affinity a.
+func Weight(a float32) int64 { return int64(math.Round(float64(a) * Scale)) }
+
+// Result is an optimal assignment with the dual potentials that prove it.
+type Result struct {
+	// Pairs holds the chosen pairs, ordered by proposal, then reviewer.
+	Pairs []Pair
+	// Objective is the total affinity of Pairs.
+	Objective float64
+	// Weight is the total integer weight of Pairs (what is maximised).
+	Weight int64
+	// MinProposal is the lowest total integer weight of one proposal.
+	MinProposal int64
+	// Threshold is the smallest weight a pair may have; 0 unless Fair.
+	Threshold int64
+	// Potentials of the flow network's nodes: source, proposals,
+	// reviewers, sink. With them every residual edge has a non-negative
+	// reduced cost (see Certify).
+	Source, Sink int64
+	Proposal     []int64
+	Reviewer     []int64
+	// Rounds is the number of pricing rounds over the full instance;
+	// Edges the size of the final sparse graph.
+	Rounds, Edges int
+}
+
+// Shortage tells why one proposal cannot get its K reviewers.
+type Shortage struct {
+	Proposal int
+	// Missing is how many reviewers it lacks in a largest assignment.
+	Missing int
+	// Reason is "conflicts" when fewer than K reviewers are free of
+	// conflict with it (and have a load), "load" when enough exist but
+	// their loads are taken by other proposals.
+	Reason string
+}
+
+// ErrNotImplemented is returned while the solver is being written.
+var ErrNotImplemented = errors.New("assign: not implemented")
+
+// Solve returns an optimal assignment of in. When no assignment gives
+// every proposal K reviewers it returns an *amur.Error with code invalid,
+// key "fundopt.assign.infeasible" and Args "proposals" ([]int) and
+// "shortages" ([]Shortage).
+func Solve(ctx context.Context, in *Instance) (*Result, error) {
+	return nil, ErrNotImplemented
+}
+
+// Certify checks that res is an optimal assignment of in: every proposal
+// has K distinct reviewers, loads hold, no conflicted pair is used, the
+// weights add up, and no edge of the full residual network (every
+// non-conflicting pair, not only those the solver looked at) has a negative
+// reduced cost under res's potentials. It returns nil when all hold.
+func Certify(in *Instance, res *Result) error {
+	return ErrNotImplemented
+}
