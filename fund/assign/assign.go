@@ -8,8 +8,9 @@ package assign
 
 import (
 	"context"
-	"errors"
-	"math"
+	"fmt"
+
+	"amur"
 )
 
 // Scale turns an affinity in [0,1] into the integer weight the solver
@@ -43,8 +44,9 @@ type Instance struct {
 	Candidates int
 }
 
-// Weight returns the integer weight of affinity a.
-func Weight(a float32) int64 { return int64(math.Round(float64(a) * Scale)) }
+// Weight returns the integer weight of affinity a in [0,1]: a × Scale
+// rounded half up. The solver, Certify and the LP writer all use it.
+func Weight(a float32) int64 { return int64(float64(a)*Scale + 0.5) }
 
 // Result is an optimal assignment with the dual potentials that prove it.
 type Result struct {
@@ -80,22 +82,58 @@ type Shortage struct {
 	Reason string
 }
 
-// ErrNotImplemented is returned while the solver is being written.
-var ErrNotImplemented = errors.New("assign: not implemented")
-
 // Solve returns an optimal assignment of in. When no assignment gives
 // every proposal K reviewers it returns an *amur.Error with code invalid,
-// key "fundopt.assign.infeasible" and Args "proposals" ([]int) and
-// "shortages" ([]Shortage).
+// key "fundopt.assign.infeasible" and Args "proposals" ([]int), "count"
+// and "shortages" ([]Shortage).
 func Solve(ctx context.Context, in *Instance) (*Result, error) {
-	return nil, ErrNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	pr := newPricer(in)
+	if in.Fair {
+		return solveFair(ctx, in, pr)
+	}
+	nw, st, err := solveAt(ctx, in, pr, 0)
+	if err != nil {
+		return nil, err
+	}
+	return result(in, nw, st, 0), nil
 }
 
-// Certify checks that res is an optimal assignment of in: every proposal
-// has K distinct reviewers, loads hold, no conflicted pair is used, the
-// weights add up, and no edge of the full residual network (every
-// non-conflicting pair, not only those the solver looked at) has a negative
-// reduced cost under res's potentials. It returns nil when all hold.
-func Certify(in *Instance, res *Result) error {
-	return ErrNotImplemented
+// Validate checks the sizes and values of in.
+func (in *Instance) Validate() error {
+	const maxPairs = 1 << 28
+	switch {
+	case in.Proposals <= 0:
+		return amur.Invalid("proposals", "err.positive")
+	case in.Reviewers <= 0:
+		return amur.Invalid("reviewers", "err.positive")
+	case int64(in.Proposals)*int64(in.Reviewers) > maxPairs:
+		return amur.Errorf(amur.ETooLarge, "fundopt.assign.too_large", "max", maxPairs)
+	case in.K <= 0 || in.K > in.Reviewers:
+		return amur.Invalid("k", "err.range", "min", 1, "max", in.Reviewers)
+	case len(in.Load) != in.Reviewers:
+		return amur.Invalid("load", "fundopt.assign.length", "want", in.Reviewers, "got", len(in.Load))
+	case len(in.Affinity) != in.Proposals*in.Reviewers:
+		return amur.Invalid("affinity", "fundopt.assign.length", "want", in.Proposals*in.Reviewers, "got", len(in.Affinity))
+	case in.Candidates < 0:
+		return amur.Invalid("candidates", "err.negative")
+	}
+	for r, l := range in.Load {
+		if l < 0 {
+			return amur.Invalid(fmt.Sprintf("load[%d]", r), "err.negative")
+		}
+	}
+	for i, a := range in.Affinity {
+		if !(a >= 0 && a <= 1) {
+			return amur.Invalid(fmt.Sprintf("affinity[%d][%d]", i/in.Reviewers, i%in.Reviewers), "err.range", "min", 0, "max", 1)
+		}
+	}
+	for i, c := range in.Conflicts {
+		if c.Proposal < 0 || c.Proposal >= in.Proposals || c.Reviewer < 0 || c.Reviewer >= in.Reviewers {
+			return amur.Invalid(fmt.Sprintf("conflicts[%d]", i), "fundopt.assign.pair", "proposal", c.Proposal, "reviewer", c.Reviewer)
+		}
+	}
+	return nil
 }

@@ -1,0 +1,301 @@
+package assign
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+
+	"amur"
+)
+
+// pricer reads the full instance: which pairs are allowed and what they
+// cost. It never holds the full graph, only a bitset of conflicts.
+type pricer struct {
+	in   *Instance
+	conf []uint64 // bit p*R+r set when the pair conflicts
+}
+
+func newPricer(in *Instance) *pricer {
+	n := in.Proposals * in.Reviewers
+	pr := &pricer{in: in, conf: make([]uint64, (n+63)/64)}
+	for _, c := range in.Conflicts {
+		i := c.Proposal*in.Reviewers + c.Reviewer
+		pr.conf[i>>6] |= 1 << (i & 63)
+	}
+	return pr
+}
+
+// allowed reports whether pair index i (p*R+r) may be assigned at
+// threshold t: no conflict, a reviewer with some load, weight ≥ t.
+func (pr *pricer) allowed(i int, t int64) bool {
+	if pr.conf[i>>6]&(1<<(i&63)) != 0 || pr.in.Load[i%pr.in.Reviewers] == 0 {
+		return false
+	}
+	return Weight(pr.in.Affinity[i]) >= t
+}
+
+// cost returns the flow cost of pair index i.
+func (pr *pricer) cost(i int) int32 { return int32(Scale - Weight(pr.in.Affinity[i])) }
+
+// stats tells how the solve went.
+type stats struct{ rounds, edges int }
+
+// solveAt solves in restricted to pairs of weight ≥ t by column generation:
+// a sparse graph of each proposal's best candidates is solved, then every
+// allowed pair of the full instance is priced against the potentials and
+// those with a negative reduced cost join the graph, until none is left.
+func solveAt(ctx context.Context, in *Instance, pr *pricer, t int64) (*network, stats, error) {
+	nw := newNetwork(in.Proposals, in.Reviewers, in.K, in.Load)
+	m := in.Candidates
+	if m == 0 {
+		m = 4 * in.K
+	}
+	pr.seed(nw, m, t)
+	var st stats
+	for {
+		stuck, reached, err := nw.route(ctx, nw.excessNodes())
+		if err != nil {
+			return nil, st, err
+		}
+		if len(stuck) > 0 {
+			if pr.widen(nw, reached, t) {
+				continue
+			}
+			return nil, st, pr.infeasible(nw, stuck, t)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, st, err
+		}
+		st.rounds++
+		neg := pr.price(nw, t)
+		if len(neg) == 0 {
+			break
+		}
+		for _, e := range neg {
+			nw.add(int(e.p), e.r, e.c)
+		}
+	}
+	for p := range nw.adj {
+		st.edges += len(nw.adj[p])
+	}
+	return nw, st, nil
+}
+
+// seed gives each proposal its m best allowed reviewers.
+func (pr *pricer) seed(nw *network, m int, t int64) {
+	R := pr.in.Reviewers
+	parallelRows(pr.in.Proposals, func(lo, hi int) {
+		idx := make([]int32, 0, R)
+		for p := lo; p < hi; p++ {
+			idx = idx[:0]
+			for r := range R {
+				if pr.allowed(p*R+r, t) {
+					idx = append(idx, int32(r))
+				}
+			}
+			row := pr.in.Affinity[p*R : (p+1)*R]
+			nw.full[p] = len(idx) <= m
+			if len(idx) > m {
+				partialTop(idx, row, m)
+				idx = idx[:m]
+			}
+			es := make([]pedge, len(idx))
+			for i, r := range idx {
+				es[i] = pedge{r: r, c: pr.cost(p*R + int(r))}
+			}
+			nw.adj[p] = es
+		}
+	})
+}
+
+// partialTop moves the m reviewers of highest affinity to the front of idx
+// (quickselect; ties broken by reviewer index so runs repeat).
+func partialTop(idx []int32, row []float32, m int) {
+	less := func(a, b int32) bool { // a ranks before b
+		if row[a] != row[b] {
+			return row[a] > row[b]
+		}
+		return a < b
+	}
+	lo, hi := 0, len(idx)-1
+	for lo < hi {
+		pivot := idx[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for less(idx[i], pivot) {
+				i++
+			}
+			for less(pivot, idx[j]) {
+				j--
+			}
+			if i <= j {
+				idx[i], idx[j] = idx[j], idx[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case m-1 <= j:
+			hi = j
+		case m-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
+// negEdge is an allowed pair outside the graph with a negative reduced cost.
+type negEdge struct {
+	p, r, c int32
+}
+
+// price scans every allowed pair outside the graph and returns those with a
+// negative reduced cost. Rows are split over the processors.
+func (pr *pricer) price(nw *network, t int64) []negEdge {
+	R := pr.in.Reviewers
+	var mu sync.Mutex
+	var out []negEdge
+	parallelRows(pr.in.Proposals, func(lo, hi int) {
+		in := make([]bool, R)
+		var local []negEdge
+		rpot := nw.pot[nw.P : nw.P+R]
+		for p := lo; p < hi; p++ {
+			if nw.full[p] {
+				continue
+			}
+			for _, e := range nw.adj[p] {
+				in[e.r] = true
+			}
+			base := int64(Scale) + nw.pot[p]
+			row := pr.in.Affinity[p*R : (p+1)*R]
+			for r, a := range row {
+				// rc = Scale − w + π(p) − π(r) < 0, tested before the
+				// slower conflict and threshold checks.
+				w := Weight(a)
+				if base-w-rpot[r] >= 0 || in[r] || !pr.allowed(p*R+r, t) {
+					continue
+				}
+				local = append(local, negEdge{int32(p), int32(r), int32(Scale - w)})
+			}
+			for _, e := range nw.adj[p] {
+				in[e.r] = false
+			}
+		}
+		mu.Lock()
+		out = append(out, local...)
+		mu.Unlock()
+	})
+	slices.SortFunc(out, func(a, b negEdge) int {
+		if a.p != b.p {
+			return int(a.p - b.p)
+		}
+		return int(a.r - b.r)
+	})
+	return out
+}
+
+// widen gives every proposal reached by a failed search all its allowed
+// reviewers. It reports whether any row grew; when none could, the failure
+// holds on the full instance too.
+func (pr *pricer) widen(nw *network, reached [][]int32, t int64) bool {
+	R := pr.in.Reviewers
+	grew := false
+	for _, set := range reached {
+		for _, x := range set {
+			p := int(x)
+			if p >= nw.P || nw.full[p] {
+				continue
+			}
+			in := make(map[int32]bool, len(nw.adj[p]))
+			for _, e := range nw.adj[p] {
+				in[e.r] = true
+			}
+			for r := range R {
+				if !in[int32(r)] && pr.allowed(p*R+r, t) {
+					nw.add(p, int32(r), pr.cost(p*R+r))
+					grew = true
+				}
+			}
+			nw.full[p] = true
+		}
+	}
+	return grew
+}
+
+// infeasible explains which proposals lack reviewers and why.
+func (pr *pricer) infeasible(nw *network, stuck []int32, t int64) error {
+	R := pr.in.Reviewers
+	var list []int
+	var sh []Shortage
+	for _, x := range stuck {
+		p := int(x)
+		if p >= nw.P || nw.excess[p] <= 0 || slices.Contains(list, p) {
+			continue
+		}
+		n := 0
+		for r := range R {
+			if pr.allowed(p*R+r, t) {
+				n++
+			}
+		}
+		reason := "load"
+		if n < pr.in.K {
+			reason = "conflicts"
+		}
+		list = append(list, p)
+		sh = append(sh, Shortage{Proposal: p, Missing: int(nw.excess[p]), Reason: reason})
+	}
+	slices.Sort(list)
+	slices.SortFunc(sh, func(a, b Shortage) int { return a.Proposal - b.Proposal })
+	return amur.Errorf(amur.EInvalid, "fundopt.assign.infeasible",
+		"count", len(list), "k", pr.in.K, "proposals", list, "shortages", sh)
+}
+
+// parallelRows runs f over contiguous row ranges on every processor.
+func parallelRows(n int, f func(lo, hi int)) {
+	w := min(runtime.GOMAXPROCS(0), max(1, n/64))
+	var wg sync.WaitGroup
+	for i := range w {
+		lo, hi := n*i/w, n*(i+1)/w
+		wg.Go(func() { f(lo, hi) })
+	}
+	wg.Wait()
+}
+
+// result reads the assignment and potentials out of a solved network.
+func result(in *Instance, nw *network, st stats, t int64) *Result {
+	P, R := in.Proposals, in.Reviewers
+	res := &Result{Threshold: t, Rounds: st.rounds, Edges: st.edges,
+		Proposal: append([]int64(nil), nw.pot[:P]...),
+		Reviewer: append([]int64(nil), nw.pot[P:P+R]...),
+		Sink:     nw.pot[P+R], MinProposal: -1}
+	res.Source = slices.Min(res.Proposal)
+	for p := range P {
+		var tot int64
+		for _, e := range nw.adj[p] {
+			if e.flow {
+				res.Pairs = append(res.Pairs, Pair{p, int(e.r)})
+			}
+		}
+		for _, pa := range res.Pairs[len(res.Pairs)-in.K:] {
+			a := in.Affinity[p*R+pa.Reviewer]
+			tot += Weight(a)
+			res.Objective += float64(a)
+		}
+		slices.SortFunc(res.Pairs[len(res.Pairs)-in.K:], func(a, b Pair) int { return a.Reviewer - b.Reviewer })
+		res.Weight += tot
+		if res.MinProposal < 0 || tot < res.MinProposal {
+			res.MinProposal = tot
+		}
+	}
+	// A reviewer without load carries no flow and has no residual edge to
+	// the sink; a low enough potential makes every edge into it non-negative.
+	for r, l := range in.Load {
+		if l == 0 {
+			res.Reviewer[r] = min(res.Reviewer[r], res.Source)
+		}
+	}
+	return res
+}
