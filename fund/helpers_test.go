@@ -106,8 +106,8 @@ func jointCall() *amur.FundCall {
 // the named organisations, asking cn yuan and ru roubles over two years.
 func (w *world) proposal(c *amur.FundCall, zh, ru, en string, cnLead, cnOrg, ruLead, ruOrg string, cn, rub int64) *amur.Proposal {
 	return &amur.Proposal{
-		CallID: c.ID,
-		Title:  amur.Text{ZH: zh, RU: ru, EN: en, Orig: amur.EN},
+		CallID:   c.ID,
+		Title:    amur.Text{ZH: zh, RU: ru, EN: en, Orig: amur.EN},
 		Abstract: amur.Text{ZH: zh + "。研究。", RU: ru + ". Исследование.", EN: en + ". A study.", Orig: amur.EN},
 		Team: []amur.TeamMember{
 			{PersonID: w.ppl[cnLead].ID, Name: cnLead, OrgID: w.orgs[cnOrg].ID, Side: "CN", Role: amur.LeadRole},
