@@ -25,6 +25,13 @@ func (md *model) bound(ctx context.Context, best []bool, z float64) (lam []float
 			}
 		}
 	}
+	if l, ok, infeasible := md.lpRelax(ctx); infeasible {
+		return nil, 0, nil, 0, true
+	} else if ok {
+		ub = md.lagrange(l, rc)
+		try()
+		return l, ub, sel, zs, false
+	}
 	for range 30 {
 		before := ub
 		for j := range md.m {

@@ -193,3 +193,32 @@ func TestInfeasibleAndInvalid(t *testing.T) {
 		}
 	}
 }
+
+// TestLPMatchesLagrangian checks the simplex against its own certificate:
+// the Lagrangian bound at the simplex's duals must not exceed the bound at
+// any other multipliers tried, here those of the subgradient fallback.
+func TestLPMatchesLagrangian(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := range 40 {
+		p := randomProblem(rng, 30+rng.IntN(200), trial%2 == 0)
+		md := newModel(p)
+		lam, ok, inf := md.lpRelax(context.Background())
+		if inf {
+			continue
+		}
+		if !ok {
+			t.Fatalf("trial %d: the simplex did not finish", trial)
+		}
+		rc := make([]float64, md.n)
+		lp := md.lagrange(lam, rc)
+		for range 200 {
+			other := make([]float64, md.m)
+			for j := range other {
+				other[j] = max(0, lam[j]*(0.5+rng.Float64()))
+			}
+			if l := md.lagrange(other, rc); l < lp-1e-6*lp {
+				t.Fatalf("trial %d: multipliers %v give %v, below the simplex's %v", trial, other, l, lp)
+			}
+		}
+	}
+}
