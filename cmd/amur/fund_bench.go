@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"amur/fund/assign"
+	"amur/fund/selection"
 )
 
 func init() {
@@ -46,12 +48,16 @@ type fundBenchReport struct {
 // (the median of --runs solves is reported), checks the certificate and
 // runs the greedy baseline on the same instance.
 func (m *Main) fundBench(ctx context.Context, args []string) error {
-	fs := m.flags("fund bench", "[--proposals N] [--reviewers M] [--k K] [--seed S] [--fair] [--runs N] [--json] [--write-lp FILE]",
+	fs := m.flags("fund bench", "[--proposals N] [--reviewers M] [--k K] [--seed S] [--fair] [--runs N] [--json] [--write-lp FILE]\n"+
+		"       amur fund bench --select [--proposals N] [--quotas] [--seed S] [--runs N] [--json]",
 		"Generates a reviewer-assignment instance (topic-vector affinities, about 2% same-organisation\n"+
 			"conflicts), solves it exactly, checks the optimality certificate over every pair and runs\n"+
 			"the greedy baseline on it. Prints proposals=… reviewers=… k=… assigned=… objective=…\n"+
 			"seconds=… certificate=ok and the peak memory. --write-lp writes the instance as a CPLEX LP\n"+
-			"file for an outside solver (its optimum equals weight=…).")
+			"file for an outside solver (its optimum equals weight=…).\n\n"+
+			"With --select it measures the funding selection instead: N recommended proposals (default\n"+
+			"2000) under a yuan and a rouble budget, optionally with field quotas, against greedy by\n"+
+			"score per relative cost.")
 	P := fs.Int("proposals", 10000, "number of proposals")
 	R := fs.Int("reviewers", 5000, "number of reviewers")
 	K := fs.Int("k", 3, "reviewers per proposal")
@@ -60,8 +66,22 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 	runs := fs.Int("runs", 1, "solve this many times and report the median time")
 	asJSON := fs.Bool("json", false, "print a JSON object instead of one line")
 	lpFile := fs.String("write-lp", "", "also write the instance as a CPLEX LP file")
+	sel := fs.Bool("select", false, "measure the funding selection instead of reviewer assignment")
+	quotas := fs.Bool("quotas", false, "with --select: add minimum and maximum quotas per field")
 	if err := m.parseNoArgs(fs, args); err != nil {
 		return err
+	}
+	if *sel {
+		n := 2000
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "proposals" {
+				n = *P
+			}
+		})
+		if n <= 0 || *runs <= 0 {
+			return m.usageErr(fs, "amur fund bench: --proposals and --runs must be positive")
+		}
+		return m.benchSelect(ctx, selection.Generate(n, *seed, *quotas), *runs, *asJSON)
 	}
 	if *P <= 0 || *R <= 0 || *K <= 0 || *runs <= 0 {
 		return m.usageErr(fs, "amur fund bench: --proposals, --reviewers, --k and --runs must be positive")
@@ -121,6 +141,57 @@ func benchAssign(ctx context.Context, in *assign.Instance, runs int) (*fundBench
 	rep.GreedySeconds = time.Since(start).Seconds()
 	rep.GreedyAssigned, rep.GreedyWeight = len(g.Pairs), g.Weight
 	return rep, res, nil
+}
+
+// selectReport is what one run of `amur fund bench --select` measured.
+type selectReport struct {
+	Proposals     int     `json:"proposals"`
+	Quotas        int     `json:"quotas"`
+	Funded        int     `json:"funded"`
+	Score         float64 `json:"score"`
+	Bound         float64 `json:"bound"`
+	Gap           float64 `json:"gap"`
+	Exact         bool    `json:"exact"`
+	Method        string  `json:"method"`
+	Nodes         int     `json:"nodes"`
+	Seconds       float64 `json:"seconds"`
+	GreedyFunded  int     `json:"greedy_funded"`
+	GreedyScore   float64 `json:"greedy_score"`
+	GreedySeconds float64 `json:"greedy_seconds"`
+	PeakMB        float64 `json:"peak_mb"`
+}
+
+// benchSelect solves p runs times (reporting the median time) and runs the
+// greedy baseline on it.
+func (m *Main) benchSelect(ctx context.Context, p *selection.Problem, runs int, asJSON bool) error {
+	var s *selection.Solution
+	secs := make([]float64, runs)
+	for i := range secs {
+		start := time.Now()
+		var err error
+		if s, err = selection.Solve(ctx, p); err != nil {
+			return err
+		}
+		secs[i] = time.Since(start).Seconds()
+	}
+	slices.Sort(secs)
+	start := time.Now()
+	g, err := selection.Greedy(p)
+	if err != nil {
+		return err
+	}
+	rep := selectReport{Proposals: len(p.Proposals), Quotas: len(p.Quotas), Funded: len(s.Selected),
+		Score: s.Score, Bound: s.Bound, Gap: s.Gap, Exact: s.Exact, Method: s.Method, Nodes: s.Nodes,
+		Seconds: secs[runs/2], GreedySeconds: time.Since(start).Seconds(), GreedyFunded: len(g.Selected),
+		GreedyScore: g.Score, PeakMB: peakMB()}
+	if asJSON {
+		return json.NewEncoder(m.Stdout).Encode(rep)
+	}
+	fmt.Fprintf(m.Stdout, "proposals=%d quotas=%d funded=%d score=%.2f bound=%.2f gap=%.2e exact=%v method=%s nodes=%d "+
+		"seconds=%.3f greedy_funded=%d greedy_score=%.2f greedy_seconds=%.4f peak_mb=%.0f\n",
+		rep.Proposals, rep.Quotas, rep.Funded, rep.Score, rep.Bound, rep.Gap, rep.Exact, rep.Method, rep.Nodes,
+		rep.Seconds, rep.GreedyFunded, rep.GreedyScore, rep.GreedySeconds, rep.PeakMB)
+	return nil
 }
 
 // writeLPFile writes in as a CPLEX LP file at path.

@@ -51,3 +51,18 @@ func TestFundBenchUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestFundBenchSelect(t *testing.T) {
+	m, out, errb := newTestMain(t, nil)
+	code := m.Run(context.Background(), []string{"fund", "bench", "--select", "--proposals", "150", "--quotas", "--json"})
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var rep selectReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	if rep.Proposals != 150 || rep.Quotas != 4 || rep.Score < rep.GreedyScore || rep.Bound < rep.Score {
+		t.Errorf("report %+v", rep)
+	}
+}
