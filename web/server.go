@@ -13,6 +13,7 @@ import (
 
 	"amur"
 	"amur/auth"
+	"amur/fund"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
@@ -33,6 +34,9 @@ type Config struct {
 	// X-Forwarded-For and X-Forwarded-Proto headers are believed; from any
 	// other peer they are ignored.
 	TrustedProxies []netip.Prefix
+	// Fund runs the joint fund; nil means one over Store when Store keeps
+	// the fund's records, and no fund routes otherwise.
+	Fund *fund.Service
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -42,6 +46,7 @@ type Server struct {
 	maxBody int64
 	auth    *auth.Service
 	proxies []netip.Prefix
+	fund    *fund.Service
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -68,6 +73,7 @@ func New(cfg Config) *Server {
 		maxBody: cfg.MaxBodyBytes,
 		auth:    cfg.Auth,
 		proxies: cfg.TrustedProxies,
+		fund:    fundOf(cfg),
 		mux:     http.NewServeMux(),
 	}
 	if s.auth == nil {

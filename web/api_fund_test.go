@@ -1,0 +1,177 @@
+package web
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/csv"
+	"maps"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"amur"
+	"amur/auth"
+	"amur/fund"
+	"amur/internal/testkit"
+)
+
+// TestFundSchemasMatchTypes checks that each fund schema documents exactly
+// the JSON members of its Go type.
+func TestFundSchemasMatchTypes(t *testing.T) {
+	doc := loadOpenAPI(t)
+	types := map[string]any{
+		"FundCall": amur.FundCall{}, "CallSide": amur.CallSide{}, "AttachmentRule": amur.AttachmentRule{},
+		"Criterion": amur.Criterion{}, "FieldQuota": amur.FieldQuota{}, "HostOffer": amur.HostOffer{},
+		"Proposal": amur.Proposal{}, "TeamMember": amur.TeamMember{}, "BudgetLine": amur.BudgetLine{},
+		"FundAttachment": amur.Attachment{}, "AttachRequest": attachBody{}, "Verdict": amur.Verdict{},
+		"Award": amur.Award{}, "Reviewer": amur.Reviewer{}, "Assignment": amur.Assignment{}, "FundPair": fund.Pair{},
+		"AssignRequest": assignBody{}, "AssignResult": fund.AssignResult{}, "Review": amur.Review{},
+		"Ranked": fund.Ranked{}, "RecommendRequest": fund.RecommendRequest{}, "Selection": fund.Selection{},
+		"WhatIf": fund.WhatIf{}, "ProposalList": fundItems[*amur.Proposal]{},
+	}
+	for name, v := range types {
+		schema, ok := doc.Components.Schemas[name]
+		if !ok {
+			t.Errorf("no schema %s", name)
+			continue
+		}
+		want := slices.Sorted(maps.Keys(membersOf(reflect.TypeOf(v))))
+		if got := slices.Sorted(maps.Keys(schema.Properties)); !slices.Equal(got, want) {
+			t.Errorf("schema %s has %v, the type has %v", name, got, want)
+		}
+	}
+}
+
+// fundWorld is a server with a fund over a fresh store and one API token
+// per role: the CN and RU offices, two applicants and the public.
+type fundWorld struct {
+	db     amur.Store
+	srv    *Server
+	tokens map[string]string
+	now    time.Time
+	orgs   []*amur.Organization
+}
+
+// newFundWorld builds the world with the clock in the call's open period.
+func newFundWorld(t *testing.T) *fundWorld {
+	t.Helper()
+	db := testkit.MustOpenStore(t)
+	w := &fundWorld{db: db, tokens: map[string]string{}, now: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	svc := fund.New(db, db, fund.Options{Now: func() time.Time { return w.now }})
+	au := auth.New(db, auth.Options{Params: cheapParams})
+	w.srv = New(Config{Store: db, Auth: au, Fund: svc})
+	ctx := auth.System(context.Background())
+	for _, u := range []*amur.User{
+		{Email: "cn@example.org", Role: amur.RoleOffice, Side: "CN"},
+		{Email: "ru@example.org", Role: amur.RoleOffice, Side: "RU"},
+		{Email: "a1@example.org", Role: amur.RoleApplicant},
+		{Email: "a2@example.org", Role: amur.RoleApplicant},
+	} {
+		if err := au.AddUser(ctx, u, testPassword); err != nil {
+			t.Fatal(err)
+		}
+		secret, _, err := au.CreateToken(ctx, u.ID, "tests", time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.tokens[strings.Split(u.Email, "@")[0]] = "Bearer " + secret
+	}
+	for _, o := range []*amur.Organization{testkit.Org("北京大学", "CN"), testkit.Org("МГУ", "RU")} {
+		if err := db.CreateOrganization(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		w.orgs = append(w.orgs, o)
+	}
+	return w
+}
+
+// as sends a request as the named role ("" for the public).
+func (w *fundWorld) as(t *testing.T, who, method, path, body string, headers ...string) response {
+	t.Helper()
+	if who != "" {
+		headers = append(headers, "Authorization", w.tokens[who])
+	}
+	return do(t, w.srv, method, path, body, headers...)
+}
+
+const fundCallJSON = `{"kind":"joint_research","title":{"en":"Joint call"},"opens":"2026-01-10","deadline":"2026-03-01T18:00",
+"sides":[{"side":"CN","budget":3000000,"grant_max":1500000,"reviewers":1},{"side":"RU","budget":40000000,"grant_max":20000000,"reviewers":1}],
+"min_team":2,"max_team":5,"min_months":12,"max_months":36,
+"attachments":[{"type":"cv","required":true,"max_bytes":64,"media":["application/pdf"]}],
+"criteria":[{"key":"merit","weight":1}]}`
+
+// TestFundAPI runs the applicant's side of a call through HTTP: roles,
+// a draft, an attachment, refusals with translated coded errors, the
+// submission and the privacy of proposals.
+func TestFundAPI(t *testing.T) {
+	w := newFundWorld(t)
+	w.as(t, "", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusUnauthorized)
+	w.as(t, "a1", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusForbidden)
+	var c amur.FundCall
+	w.as(t, "cn", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusCreated).decode(t, &c)
+	var calls fundItems[amur.FundCall]
+	w.as(t, "", "GET", "/api/v1/fund/calls", "").want(t, http.StatusOK).decode(t, &calls)
+	if len(calls.Items) != 1 || calls.Items[0].ID != c.ID {
+		t.Fatalf("calls = %+v", calls)
+	}
+	prop := func(cn int64) string {
+		return `{"call_id":"` + c.ID + `","title":{"en":"Quantum sensing"},"months":24,"team":[` +
+			`{"name":"Wang Li","org_id":"` + w.orgs[0].ID + `","side":"CN","role":"lead"},` +
+			`{"name":"Иванов","org_id":"` + w.orgs[1].ID + `","side":"RU","role":"lead"}],` +
+			`"budget":[{"side":"CN","year":2026,"amount":` + itoa64(cn) + `},{"side":"RU","year":2026,"amount":1000000}]}`
+	}
+	var p amur.Proposal
+	w.as(t, "a1", "POST", "/api/v1/fund/proposals", prop(2_000_000)).want(t, http.StatusCreated).decode(t, &p)
+	w.as(t, "a2", "GET", "/api/v1/fund/proposals/"+p.ID, "").want(t, http.StatusNotFound)
+	w.as(t, "ru", "GET", "/api/v1/fund/reviewers?side=CN", "").want(t, http.StatusForbidden)
+	big := base64.StdEncoding.EncodeToString(make([]byte, 65))
+	w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/attachments",
+		`{"type":"cv","name":"cv.pdf","media":"application/pdf","data":"`+big+`"}`).want(t, http.StatusRequestEntityTooLarge)
+	e := w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/submit", "", "Accept-Language", "ru").want(t, http.StatusBadRequest).apiError(t)
+	if e.Key != "fund.err.budget_over" || e.Field != "budget" || !strings.Contains(e.Message, "1\u202f500\u202f000 CNY") {
+		t.Errorf("over budget: %+v", e)
+	}
+	var a amur.Attachment
+	w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/attachments",
+		`{"type":"cv","name":"cv.pdf","media":"application/pdf","data":"`+base64.StdEncoding.EncodeToString([]byte("%PDF"))+`"}`).want(t, http.StatusCreated).decode(t, &a)
+	got := w.as(t, "a1", "GET", "/api/v1/fund/proposals/"+p.ID+"/attachments/"+a.ID, "").want(t, http.StatusOK)
+	if string(got.Body) != "%PDF" || got.Header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("attachment = %q (%s)", got.Body, got.Header.Get("Content-Type"))
+	}
+	w.as(t, "a1", "GET", "/api/v1/fund/proposals/"+p.ID, "").want(t, http.StatusOK).decode(t, &p)
+	fixed := strings.Replace(prop(1_000_000), `{"call_id"`, `{"version":`+itoa64(int64(p.Version))+`,"call_id"`, 1)
+	w.as(t, "a1", "PUT", "/api/v1/fund/proposals/"+p.ID, fixed).want(t, http.StatusOK)
+	w.now = time.Date(2026, 3, 1, 10, 0, 1, 0, time.UTC)
+	e = w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/submit", "", "Accept-Language", "zh").want(t, http.StatusConflict).apiError(t)
+	if e.Key != "fund.err.deadline" || !strings.Contains(e.Message, "2026-03-01 18:00:00 CST") || !strings.Contains(e.Message, "13:00:00 MSK") {
+		t.Errorf("late: %+v", e)
+	}
+	w.now = time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/submit", "").want(t, http.StatusOK).decode(t, &p)
+	if p.Status != amur.Submitted {
+		t.Errorf("status = %s", p.Status)
+	}
+	var mine fundItems[amur.Proposal]
+	w.as(t, "a2", "GET", "/api/v1/fund/calls/"+c.ID+"/proposals", "").want(t, http.StatusOK).decode(t, &mine)
+	if len(mine.Items) != 0 {
+		t.Errorf("another applicant sees %d proposals", len(mine.Items))
+	}
+	var moved fundItems[amur.Proposal]
+	w.as(t, "ru", "POST", "/api/v1/fund/calls/"+c.ID+"/eligibility", "").want(t, http.StatusOK).decode(t, &moved)
+	if len(moved.Items) != 1 || moved.Items[0].Status != amur.Eligible {
+		t.Errorf("eligibility = %+v", moved.Items)
+	}
+	w.as(t, "a1", "GET", "/api/v1/fund/calls/"+c.ID+"/export", "").want(t, http.StatusForbidden)
+	res := w.as(t, "cn", "GET", "/api/v1/fund/calls/"+c.ID+"/export?part=letters", "", "Accept-Language", "ru").want(t, http.StatusOK)
+	rows, err := csv.NewReader(strings.NewReader(string(res.Body))).ReadAll()
+	if err != nil || len(rows) != 1 || rows[0][3] != "Письмо" {
+		t.Errorf("letters = %q, %v", rows, err)
+	}
+}
+
+// itoa64 formats n for JSON bodies.
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
