@@ -10,8 +10,8 @@ import (
 
 	"amur"
 	"amur/auth"
-	"amur/fund"
 	"amur/demo"
+	"amur/fund"
 	"amur/registry"
 	"amur/sqlstore"
 	"amur/web"
