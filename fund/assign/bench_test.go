@@ -56,3 +56,22 @@ func benchmarkSolve(b *testing.B, P, R int) {
 
 func BenchmarkSolve1000x500(b *testing.B)   { benchmarkSolve(b, 1000, 500) }
 func BenchmarkSolve10000x5000(b *testing.B) { benchmarkSolve(b, 10000, 5000) }
+
+// TestFairThresholdIsLargest checks the binary search's answer with the
+// full solver: one weight unit above the threshold no assignment exists.
+func TestFairThresholdIsLargest(t *testing.T) {
+	for seed := range uint64(4) {
+		in := Generate(150, 60, 2+int(seed%2), seed)
+		in.Fair = true
+		res, err := Solve(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Certify(in, res); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := solveAt(context.Background(), in, newPricer(in), res.Threshold+1); err == nil {
+			t.Errorf("seed %d: threshold %d is not the largest", seed, res.Threshold)
+		}
+	}
+}

@@ -2,9 +2,7 @@ package assign
 
 import (
 	"context"
-	"slices"
-
-	"amur"
+	"sync"
 )
 
 // solveFair maximises the weakest assigned pair's weight, then the total.
@@ -12,7 +10,12 @@ import (
 // the weakest pair is its exact, polynomial stand-in: a threshold t is
 // feasible when a full assignment exists using only pairs of weight ≥ t,
 // feasibility is monotone in t, so a binary search over t finds the
-// largest one, and the last feasible solve is the best total under it.
+// largest one, and a min-cost solve restricted to it gives the best total.
+//
+// The unrestricted optimum's weakest pair lo is feasible, and no threshold
+// above hi (the lowest, over proposals, of the K-th best allowed weight)
+// can be. The probes in between only need pairs heavier than lo, a small
+// share of the instance, so they run as plain b-matchings on that list.
 func solveFair(ctx context.Context, in *Instance, pr *pricer) (*Result, error) {
 	nw, st, err := solveAt(ctx, in, pr, 0)
 	if err != nil {
@@ -26,45 +29,195 @@ func solveFair(ctx context.Context, in *Instance, pr *pricer) (*Result, error) {
 	// The unrestricted optimum uses only pairs of weight ≥ lo and is
 	// optimal on any subset of pairs that still holds it.
 	best.Threshold = lo
-	hi := pr.kthBest()
-	rounds := best.Rounds
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		nw, st, err := solveAt(ctx, in, pr, mid)
-		if err != nil {
-			if amur.ErrorCode(err) != amur.EInvalid {
-				return nil, err
-			}
-			hi = mid - 1
-			continue
+	hi, list := pr.heavy(lo)
+	t, probe := lo, hi
+	for t < hi {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		lo = mid
-		best = result(in, nw, st, mid)
-		rounds += st.rounds
+		if list.feasible(in, probe) {
+			t = probe
+		} else {
+			hi = probe - 1
+		}
+		probe = (t + hi + 1) / 2
 	}
-	best.Rounds = rounds
-	return best, nil
+	if t == lo {
+		return best, nil
+	}
+	nw, st2, err := solveAt(ctx, in, pr, t)
+	if err != nil {
+		return nil, err
+	}
+	res := result(in, nw, st2, t)
+	res.Rounds += st.rounds
+	return res, nil
 }
 
-// kthBest returns the lowest, over proposals, of a proposal's K-th best
-// allowed weight: no threshold above it can be feasible.
-func (pr *pricer) kthBest() int64 {
+// pairList holds, per proposal, the allowed reviewers of weight above a
+// floor, in compressed rows.
+type pairList struct {
+	start []int32
+	rev   []int32
+	w     []int32
+}
+
+// heavy returns the lowest K-th best allowed weight over proposals (hi)
+// and the allowed pairs heavier than lo, in one pass over the instance.
+func (pr *pricer) heavy(lo int64) (int64, *pairList) {
 	in := pr.in
-	R := in.Reviewers
-	hi := int64(Scale)
-	ws := make([]int64, 0, R)
-	for p := range in.Proposals {
-		ws = ws[:0]
-		for r := range R {
-			if pr.allowed(p*R+r, 0) {
-				ws = append(ws, Weight(in.Affinity[p*R+r]))
+	P, R, K := in.Proposals, in.Reviewers, in.K
+	type part struct {
+		lo, hi int
+		kth    int64
+		count  []int32
+		rev, w []int32
+	}
+	var mu sync.Mutex
+	var parts []*part
+	parallelRows(P, func(a, b int) {
+		pt := &part{lo: a, hi: b, kth: Scale, count: make([]int32, b-a)}
+		top := make([]int64, 0, K)
+		for p := a; p < b; p++ {
+			top = top[:0]
+			for r := range R {
+				i := p*R + r
+				if !pr.allowed(i, 0) {
+					continue
+				}
+				w := Weight(in.Affinity[i])
+				top = insertTop(top, w, K)
+				if w > lo {
+					pt.rev, pt.w = append(pt.rev, int32(r)), append(pt.w, int32(w))
+					pt.count[p-a]++
+				}
+			}
+			if len(top) < K {
+				pt.kth = 0
+			} else {
+				pt.kth = min(pt.kth, top[K-1])
 			}
 		}
-		if len(ws) < in.K {
-			return 0
+		mu.Lock()
+		parts = append(parts, pt)
+		mu.Unlock()
+	})
+	l := &pairList{start: make([]int32, P+1)}
+	hi := int64(Scale)
+	for p := range P {
+		for _, pt := range parts {
+			if p >= pt.lo && p < pt.hi {
+				l.start[p+1] = l.start[p] + pt.count[p-pt.lo]
+			}
 		}
-		slices.Sort(ws)
-		hi = min(hi, ws[len(ws)-in.K])
 	}
-	return hi
+	l.rev, l.w = make([]int32, l.start[P]), make([]int32, l.start[P])
+	for _, pt := range parts {
+		copy(l.rev[l.start[pt.lo]:], pt.rev)
+		copy(l.w[l.start[pt.lo]:], pt.w)
+		hi = min(hi, pt.kth)
+	}
+	return hi, l
+}
+
+// insertTop keeps top as the k largest values seen, in descending order.
+func insertTop(top []int64, w int64, k int) []int64 {
+	if len(top) == k && w <= top[k-1] {
+		return top
+	}
+	if len(top) < k {
+		top = append(top, w)
+	} else {
+		top[k-1] = w
+	}
+	for i := len(top) - 1; i > 0 && top[i] > top[i-1]; i-- {
+		top[i], top[i-1] = top[i-1], top[i]
+	}
+	return top
+}
+
+// feasible reports whether every proposal can get K reviewers using only
+// listed pairs of weight ≥ t: a greedy start, then one augmenting path per
+// missing unit. A unit that finds no path proves the threshold infeasible,
+// since an augmenting path's absence is final for a maximum b-matching.
+func (l *pairList) feasible(in *Instance, t int64) bool {
+	P, R := in.Proposals, in.Reviewers
+	b := &bmatch{l: l, t: t, load: in.Load, mine: make([][]int32, P), onR: make([][]int32, R),
+		seenP: make([]uint32, P), seenR: make([]uint32, R)}
+	for p := range P {
+		for e := l.start[p]; e < l.start[p+1] && len(b.mine[p]) < in.K; e++ {
+			if r := l.rev[e]; int64(l.w[e]) >= t && len(b.onR[r]) < in.Load[r] {
+				b.link(int32(p), r)
+			}
+		}
+	}
+	for p := range P {
+		for len(b.mine[p]) < in.K {
+			b.stamp++
+			if !b.augment(int32(p)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// bmatch is a b-matching of proposals to reviewers under construction.
+type bmatch struct {
+	l            *pairList
+	t            int64
+	load         []int
+	mine, onR    [][]int32
+	seenP, seenR []uint32
+	stamp        uint32
+}
+
+func (b *bmatch) link(p, r int32) {
+	b.mine[p] = append(b.mine[p], r)
+	b.onR[r] = append(b.onR[r], p)
+}
+
+func (b *bmatch) has(p, r int32) bool {
+	for _, x := range b.mine[p] {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// augment finds a reviewer for one more unit of p, moving other proposals
+// along an alternating path when needed.
+func (b *bmatch) augment(p int32) bool {
+	b.seenP[p] = b.stamp
+	l := b.l
+	for e := l.start[p]; e < l.start[p+1]; e++ {
+		r := l.rev[e]
+		if int64(l.w[e]) < b.t || b.seenR[r] == b.stamp || b.has(p, r) {
+			continue
+		}
+		b.seenR[r] = b.stamp
+		if len(b.onR[r]) < b.load[r] {
+			b.link(p, r)
+			return true
+		}
+		for i, q := range b.onR[r] {
+			if b.seenP[q] == b.stamp || !b.augment(q) {
+				continue
+			}
+			// q found another reviewer; it leaves r to p.
+			b.onR[r][i] = p
+			b.mine[p] = append(b.mine[p], r)
+			mq := b.mine[q]
+			for k, x := range mq {
+				if x == r {
+					mq[k] = mq[len(mq)-1]
+					b.mine[q] = mq[:len(mq)-1]
+					break
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
