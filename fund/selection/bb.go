@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"time"
 )
 
 // bound minimises the Lagrangian bound over λ ≥ 0: rounds of exact
@@ -115,9 +116,17 @@ func (p *Problem) solveBB(ctx context.Context) (*Solution, error) {
 	if limit == 0 {
 		limit = defaultNodeLimit
 	}
+	if sel != nil {
+		// A better list first narrows the proposals left undecided.
+		md.improve(sel, newSearch(md, lam, sel, z, ub, 0).free, 300*time.Millisecond)
+		z = md.solution(sel).Score
+	}
 	s := newSearch(md, lam, sel, z, ub, limit)
 	s.ctx = ctx
 	s.run()
+	if s.best != nil && s.aborted {
+		md.improve(s.best, s.free, 200*time.Millisecond)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
