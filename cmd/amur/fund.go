@@ -16,7 +16,14 @@ type fundCommand struct {
 // fundCommands lists the subcommands of `amur fund` in the order help shows
 // them. Each takes the rest of the command line after its name, parses its
 // own flags (with --help) and returns errUsage for a bad command line.
-var fundCommands = []fundCommand{}
+// Other files add theirs in init (bench: fund_bench.go).
+var fundCommands = []fundCommand{
+	{"calls", "list the fund's calls", (*Main).fundCalls},
+	{"assign", "assign each side's reviewers to a call's eligible proposals", (*Main).fundAssign},
+	{"select", "compute a call's funding list under both budgets, with a what-if", (*Main).fundSelect},
+	{"decide", "record a call's funding decision at its budgets", (*Main).fundDecide},
+	{"export", "write a decided call's funding list and letters as CSV or XLSX", (*Main).fundExport},
+}
 
 // fund dispatches `amur fund SUBCOMMAND`, the joint fund's calls, review
 // assignment and benchmarks.
