@@ -1,0 +1,68 @@
+package amur
+
+import "testing"
+
+// TestCanMove checks the proposal workflow's transitions.
+func TestCanMove(t *testing.T) {
+	tests := []struct {
+		from, to ProposalStatus
+		want     bool
+	}{
+		{Draft, Submitted, true},
+		{Draft, Eligible, false},
+		{Submitted, Eligible, true},
+		{Submitted, Ineligible, true},
+		{Ineligible, UnderReview, false},
+		{Eligible, UnderReview, true},
+		{UnderReview, Funded, true},
+		{UnderReview, Declined, true},
+		{UnderReview, Withdrawn, true},
+		{Funded, Withdrawn, false},
+		{Declined, Funded, false},
+		{Withdrawn, Draft, false},
+	}
+	for _, tc := range tests {
+		if got := CanMove(tc.from, tc.to); got != tc.want {
+			t.Errorf("CanMove(%s, %s) = %v, want %v", tc.from, tc.to, got, tc.want)
+		}
+	}
+}
+
+// TestFundCallValidate checks that a bad call names its field.
+func TestFundCallValidate(t *testing.T) {
+	good := func() *FundCall {
+		return &FundCall{Kind: JointProject, Title: T("en", "Call"), Opens: MustMoment("2026-01-01"),
+			Deadline: MustMoment("2026-03-01T18:00"), MaxTeam: 5, MaxMonths: 24,
+			Sides: []CallSide{{Side: "RU", Budget: 100, GrantMax: 50, Reviewers: 2}, {Side: "CN", Budget: 10, GrantMax: 5, Reviewers: 2}},
+			Criteria: []Criterion{{Key: "merit", Weight: 1}}}
+	}
+	tests := []struct {
+		name  string
+		edit  func(c *FundCall)
+		field string
+	}{
+		{"valid", func(*FundCall) {}, ""},
+		{"deadline before opening", func(c *FundCall) { c.Deadline = MustMoment("2025-12-31") }, "deadline"},
+		{"one side only", func(c *FundCall) { c.Sides = c.Sides[:1] }, "sides"},
+		{"wrong currency (sides sort CN first)", func(c *FundCall) { c.Sides[0].Currency = "USD" }, "sides[1].currency"},
+		{"grant above budget", func(c *FundCall) { c.Sides[1].GrantMax = 1000 }, "sides[0].grant_max"},
+		{"no criteria", func(c *FundCall) { c.Criteria = nil }, "criteria"},
+		{"one-sided joint call", func(c *FundCall) { c.OneSided = true }, "one_sided"},
+		{"quota outside the fields", func(c *FundCall) { c.Quotas = []FieldQuota{{Field: "9", Max: 1}} }, "quotas[0]"},
+		{"unknown zone", func(c *FundCall) { c.Zone = "Mars/Olympus" }, "zone"},
+	}
+	for _, tc := range tests {
+		c := good()
+		tc.edit(c)
+		err := prepareFund(c)
+		if tc.field == "" && err != nil || tc.field != "" && (err == nil || AsError(err).Field != tc.field) {
+			t.Errorf("%s: %v, want field %q", tc.name, err, tc.field)
+		}
+	}
+}
+
+// prepareFund normalises and validates a fund record, as the store does.
+func prepareFund(r FundRecord) error {
+	r.Normalize()
+	return r.Validate()
+}
