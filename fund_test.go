@@ -33,7 +33,7 @@ func TestFundCallValidate(t *testing.T) {
 	good := func() *FundCall {
 		return &FundCall{Kind: JointProject, Title: T("en", "Call"), Opens: MustMoment("2026-01-01"),
 			Deadline: MustMoment("2026-03-01T18:00"), MaxTeam: 5, MaxMonths: 24,
-			Sides: []CallSide{{Side: "RU", Budget: 100, GrantMax: 50, Reviewers: 2}, {Side: "CN", Budget: 10, GrantMax: 5, Reviewers: 2}},
+			Sides:    []CallSide{{Side: "RU", Budget: 100, GrantMax: 50, Reviewers: 2}, {Side: "CN", Budget: 10, GrantMax: 5, Reviewers: 2}},
 			Criteria: []Criterion{{Key: "merit", Weight: 1}}}
 	}
 	tests := []struct {
