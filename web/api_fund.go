@@ -49,6 +49,7 @@ func (s *Server) fundRoutes() []route {
 		{"PUT /api/v1/fund/proposals/{id}", s.handleFundProposalUpdate},
 		{"POST /api/v1/fund/proposals/{id}/submit", s.handleFundSubmit},
 		{"POST /api/v1/fund/proposals/{id}/withdraw", s.handleFundWithdraw},
+		{"POST /api/v1/fund/proposals/{id}/bid", s.handleFundBid},
 		{"POST /api/v1/fund/proposals/{id}/attachments", s.handleFundAttach},
 		{"GET /api/v1/fund/proposals/{id}/attachments/{file}", s.handleFundFile},
 		{"GET /api/v1/fund/reviewers", s.handleFundReviewers},

@@ -114,6 +114,26 @@ func (s *Server) handleFundWithdraw(w http.ResponseWriter, r *http.Request) {
 	s.answer(w, r, http.StatusOK, p, err)
 }
 
+// bidBody is the body of POST /api/v1/fund/proposals/{id}/bid.
+type bidBody struct {
+	Bid int `json:"bid"`
+}
+
+// handleFundBid answers POST /api/v1/fund/proposals/{id}/bid: the signed-in
+// reviewer's wish to review the proposal, from -2 to +2.
+func (s *Server) handleFundBid(w http.ResponseWriter, r *http.Request) {
+	var b bidBody
+	if err := s.readInto(w, r, &b); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.fund.Bid(r.Context(), r.PathValue("id"), b.Bid); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
 // attachBody is the body of POST /api/v1/fund/proposals/{id}/attachments:
 // the document's description and its bytes in base64 (within the body
 // limit of the server).

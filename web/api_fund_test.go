@@ -31,7 +31,7 @@ func TestFundSchemasMatchTypes(t *testing.T) {
 		"Award": amur.Award{}, "Reviewer": amur.Reviewer{}, "Assignment": amur.Assignment{}, "FundPair": fund.Pair{},
 		"AssignRequest": assignBody{}, "AssignResult": fund.AssignResult{}, "Review": amur.Review{},
 		"Ranked": fund.Ranked{}, "RecommendRequest": fund.RecommendRequest{}, "Selection": fund.Selection{},
-		"WhatIf": fund.WhatIf{}, "ProposalList": fundItems[*amur.Proposal]{},
+		"WhatIf": fund.WhatIf{}, "BidRequest": bidBody{}, "ProposalList": fundItems[*amur.Proposal]{},
 	}
 	for name, v := range types {
 		schema, ok := doc.Components.Schemas[name]
