@@ -66,6 +66,7 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 	runs := fs.Int("runs", 1, "solve this many times and report the median time")
 	asJSON := fs.Bool("json", false, "print a JSON object instead of one line")
 	lpFile := fs.String("write-lp", "", "also write the instance as a CPLEX LP file")
+	cands := fs.Int("candidates", 0, "best reviewers per proposal in the first sparse graph (0: 4×k; the reviewer count: the full graph)")
 	sel := fs.Bool("select", false, "measure the funding selection instead of reviewer assignment")
 	quotas := fs.Bool("quotas", false, "with --select: add minimum and maximum quotas per field")
 	if err := m.parseNoArgs(fs, args); err != nil {
@@ -83,11 +84,12 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 		}
 		return m.benchSelect(ctx, selection.Generate(n, *seed, *quotas), *runs, *asJSON)
 	}
-	if *P <= 0 || *R <= 0 || *K <= 0 || *runs <= 0 {
-		return m.usageErr(fs, "amur fund bench: --proposals, --reviewers, --k and --runs must be positive")
+	if *P <= 0 || *R <= 0 || *K <= 0 || *runs <= 0 || *cands < 0 {
+		return m.usageErr(fs, "amur fund bench: --proposals, --reviewers, --k and --runs must be positive, --candidates not negative")
 	}
 	in := assign.Generate(*P, *R, *K, *seed)
 	in.Fair = *fair
+	in.Candidates = *cands
 	rep, res, err := benchAssign(ctx, in, *runs)
 	if err != nil {
 		return err
