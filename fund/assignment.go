@@ -274,12 +274,12 @@ func Affinity(props []*amur.Proposal, revs []*amur.Reviewer) []float32 {
 			if q == "" {
 				continue
 			}
-			for _, h := range ix.Search(q, l, ix.Len()) {
-				i := atoi(h.ID[:strings.IndexByte(h.ID, '/')])
-				if v := float32(h.Score); v > aff[i*len(revs)+j] {
+			ix.Scores(q, l, func(id string, score float64) {
+				i := atoi(id[:strings.IndexByte(id, '/')])
+				if v := float32(score); v > aff[i*len(revs)+j] {
 					aff[i*len(revs)+j] = v
 				}
-			}
+			})
 		}
 	}
 	for _, v := range aff {
