@@ -66,9 +66,24 @@ type Result struct {
 	Source, Sink int64
 	Proposal     []int64
 	Reviewer     []int64
+	// Cut, with Fair, proves that Threshold is the largest: no full
+	// assignment uses only pairs of weight ≥ Threshold+1. It is nil when
+	// Threshold is already the largest weight.
+	Cut *Cut
 	// Rounds is the number of pricing rounds over the full instance;
 	// Edges the size of the final sparse graph.
 	Rounds, Edges int
+}
+
+// Cut is a set of proposals A and reviewers B of the flow network
+// restricted to pairs of weight ≥ Above. Its capacity, K for every
+// proposal outside A, 1 for every allowed pair from A to a reviewer
+// outside B, Load[r] for every reviewer in B, bounds every flow (max-flow
+// min-cut); below Proposals×K, no full assignment exists at that weight.
+type Cut struct {
+	Above     int64
+	Proposals []int
+	Reviewers []int
 }
 
 // Shortage tells why one proposal cannot get its K reviewers.

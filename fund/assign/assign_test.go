@@ -241,3 +241,30 @@ func TestValidate(t *testing.T) {
 		t.Errorf("valid instance: %v", err)
 	}
 }
+
+func TestCertifyChecksFairCut(t *testing.T) {
+	in := Generate(80, 40, 2, 5)
+	in.Fair = true
+	res, err := Solve(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Certify(in, res); err != nil || res.Cut == nil {
+		t.Fatalf("the solver's own result: %v, cut %v", err, res.Cut)
+	}
+	tests := map[string]func(*Result){
+		"no cut":          func(r *Result) { r.Cut = nil },
+		"cut too high":    func(r *Result) { r.Cut.Above++ },
+		"empty cut":       func(r *Result) { r.Cut.Proposals, r.Cut.Reviewers = nil, nil },
+		"threshold lower": func(r *Result) { r.Threshold-- },
+	}
+	for name, spoil := range tests {
+		r := *res
+		c := *res.Cut
+		r.Cut = &c
+		spoil(&r)
+		if err := Certify(in, &r); err == nil {
+			t.Errorf("%s: certificate accepted", name)
+		}
+	}
+}

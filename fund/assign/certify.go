@@ -14,7 +14,9 @@ import (
 // reviewer→sink (capacity Load). Reduced costs are c + π(from) − π(to);
 // when all residual ones are ≥ 0 no negative cycle exists, so the flow has
 // the least cost, that is the largest total weight. With Fair the allowed
-// pairs are those of weight ≥ res.Threshold. It returns nil when all hold.
+// pairs are those of weight ≥ res.Threshold, and res.Cut must prove that
+// no full assignment exists one weight unit higher, so the threshold is the
+// largest. It returns nil when all hold.
 func Certify(in *Instance, res *Result) error {
 	if err := in.Validate(); err != nil {
 		return err
@@ -48,7 +50,53 @@ func Certify(in *Instance, res *Result) error {
 			return fmt.Errorf("certificate: edge sink → reviewer %d has reduced cost %d", r, res.Sink-res.Reviewer[r])
 		}
 	}
-	return pr.checkReduced(res, mine)
+	if err := pr.checkReduced(res, mine); err != nil {
+		return err
+	}
+	if in.Fair && res.Threshold < Scale {
+		return pr.checkCut(res)
+	}
+	return nil
+}
+
+// checkCut checks that res.Cut proves no full assignment exists above
+// res.Threshold. Reviewers without load join B at no cost.
+func (pr *pricer) checkCut(res *Result) error {
+	in := pr.in
+	P, R := in.Proposals, in.Reviewers
+	c := res.Cut
+	if c == nil || c.Above != res.Threshold+1 {
+		return fmt.Errorf("certificate: no cut above threshold %d", res.Threshold)
+	}
+	inB := make([]bool, R)
+	for r, l := range in.Load {
+		inB[r] = l == 0
+	}
+	capacity := int64(0)
+	for _, r := range c.Reviewers {
+		if r < 0 || r >= R || inB[r] {
+			return fmt.Errorf("certificate: cut reviewer %d out of range or repeated", r)
+		}
+		inB[r] = true
+		capacity += int64(in.Load[r])
+	}
+	inA := make([]bool, P)
+	for _, p := range c.Proposals {
+		if p < 0 || p >= P || inA[p] {
+			return fmt.Errorf("certificate: cut proposal %d out of range or repeated", p)
+		}
+		inA[p] = true
+		for r := range R {
+			if !inB[r] && pr.allowed(p*R+r, c.Above) {
+				capacity++
+			}
+		}
+	}
+	capacity += int64(in.K) * int64(P-len(c.Proposals))
+	if capacity >= int64(P)*int64(in.K) {
+		return fmt.Errorf("certificate: cut above %d has capacity %d, not below %d", c.Above, capacity, P*in.K)
+	}
+	return nil
 }
 
 // checkPairs checks the assignment's feasibility and total and returns,

@@ -29,20 +29,27 @@ func solveFair(ctx context.Context, in *Instance, pr *pricer) (*Result, error) {
 	// The unrestricted optimum uses only pairs of weight ≥ lo and is
 	// optimal on any subset of pairs that still holds it.
 	best.Threshold = lo
-	hi, list := pr.heavy(lo)
+	hi, arg, list := pr.heavy(lo)
+	// Until a probe fails, the proposal with the lowest K-th best weight
+	// is the cut above hi: it alone cannot get K heavier reviewers.
+	var cut *Cut
+	if hi < Scale {
+		cut = &Cut{Above: hi + 1, Proposals: []int{arg}}
+	}
 	t, probe := lo, hi
 	for t < hi {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if list.feasible(in, probe) {
+		if c := list.feasible(in, probe); c == nil {
 			t = probe
 		} else {
-			hi = probe - 1
+			hi, cut = probe-1, c
 		}
 		probe = (t + hi + 1) / 2
 	}
 	if t == lo {
+		best.Cut = cut
 		return best, nil
 	}
 	nw, st2, err := solveAt(ctx, in, pr, t)
@@ -51,6 +58,7 @@ func solveFair(ctx context.Context, in *Instance, pr *pricer) (*Result, error) {
 	}
 	res := result(in, nw, st2, t)
 	res.Rounds += st.rounds
+	res.Cut = cut
 	return res, nil
 }
 
@@ -62,21 +70,23 @@ type pairList struct {
 	w     []int32
 }
 
-// heavy returns the lowest K-th best allowed weight over proposals (hi)
-// and the allowed pairs heavier than lo, in one pass over the instance.
-func (pr *pricer) heavy(lo int64) (int64, *pairList) {
+// heavy returns the lowest K-th best allowed weight over proposals (hi),
+// a proposal that has it, and the allowed pairs heavier than lo, in one
+// pass over the instance.
+func (pr *pricer) heavy(lo int64) (int64, int, *pairList) {
 	in := pr.in
 	P, R, K := in.Proposals, in.Reviewers, in.K
 	type part struct {
 		lo, hi int
 		kth    int64
+		arg    int
 		count  []int32
 		rev, w []int32
 	}
 	var mu sync.Mutex
 	var parts []*part
 	parallelRows(P, func(a, b int) {
-		pt := &part{lo: a, hi: b, kth: Scale, count: make([]int32, b-a)}
+		pt := &part{lo: a, hi: b, kth: Scale + 1, count: make([]int32, b-a)}
 		top := make([]int64, 0, K)
 		for p := a; p < b; p++ {
 			top = top[:0]
@@ -92,10 +102,12 @@ func (pr *pricer) heavy(lo int64) (int64, *pairList) {
 					pt.count[p-a]++
 				}
 			}
-			if len(top) < K {
-				pt.kth = 0
-			} else {
-				pt.kth = min(pt.kth, top[K-1])
+			kth := int64(0)
+			if len(top) == K {
+				kth = top[K-1]
+			}
+			if kth < pt.kth {
+				pt.kth, pt.arg = kth, p
 			}
 		}
 		mu.Lock()
@@ -103,7 +115,7 @@ func (pr *pricer) heavy(lo int64) (int64, *pairList) {
 		mu.Unlock()
 	})
 	l := &pairList{start: make([]int32, P+1)}
-	hi := int64(Scale)
+	hi, arg := int64(Scale), 0
 	for p := range P {
 		for _, pt := range parts {
 			if p >= pt.lo && p < pt.hi {
@@ -115,9 +127,11 @@ func (pr *pricer) heavy(lo int64) (int64, *pairList) {
 	for _, pt := range parts {
 		copy(l.rev[l.start[pt.lo]:], pt.rev)
 		copy(l.w[l.start[pt.lo]:], pt.w)
-		hi = min(hi, pt.kth)
+		if pt.kth < hi || pt.kth == hi && pt.arg < arg {
+			hi, arg = pt.kth, pt.arg
+		}
 	}
-	return hi, l
+	return hi, arg, l
 }
 
 // insertTop keeps top as the k largest values seen, in descending order.
@@ -136,11 +150,12 @@ func insertTop(top []int64, w int64, k int) []int64 {
 	return top
 }
 
-// feasible reports whether every proposal can get K reviewers using only
+// feasible returns nil when every proposal can get K reviewers using only
 // listed pairs of weight ≥ t: a greedy start, then one augmenting path per
-// missing unit. A unit that finds no path proves the threshold infeasible,
-// since an augmenting path's absence is final for a maximum b-matching.
-func (l *pairList) feasible(in *Instance, t int64) bool {
+// missing unit. A unit that finds no path proves the threshold infeasible:
+// the proposals and reviewers its search reached are closed, and they form
+// a cut of capacity below P×K, which is returned as the proof.
+func (l *pairList) feasible(in *Instance, t int64) *Cut {
 	P, R := in.Proposals, in.Reviewers
 	b := &bmatch{l: l, t: t, load: in.Load, mine: make([][]int32, P), onR: make([][]int32, R),
 		seenP: make([]uint32, P), seenR: make([]uint32, R)}
@@ -155,11 +170,27 @@ func (l *pairList) feasible(in *Instance, t int64) bool {
 		for len(b.mine[p]) < in.K {
 			b.stamp++
 			if !b.augment(int32(p)) {
-				return false
+				return b.cut()
 			}
 		}
 	}
-	return true
+	return nil
+}
+
+// cut returns the proposals and reviewers the last search reached.
+func (b *bmatch) cut() *Cut {
+	c := &Cut{Above: b.t}
+	for p, s := range b.seenP {
+		if s == b.stamp {
+			c.Proposals = append(c.Proposals, p)
+		}
+	}
+	for r, s := range b.seenR {
+		if s == b.stamp {
+			c.Reviewers = append(c.Reviewers, r)
+		}
+	}
+	return c
 }
 
 // bmatch is a b-matching of proposals to reviewers under construction.
