@@ -100,7 +100,12 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 		}
 	}
 	rep.PeakMB = peakMB()
-	if *asJSON {
+	return m.printAssignReport(rep, *asJSON)
+}
+
+// printAssignReport prints rep as one line of name=value pairs or as JSON.
+func (m *Main) printAssignReport(rep *fundBenchReport, asJSON bool) error {
+	if asJSON {
 		return json.NewEncoder(m.Stdout).Encode(rep)
 	}
 	fmt.Fprintf(m.Stdout, "proposals=%d reviewers=%d k=%d fair=%v conflicts=%d assigned=%d objective=%.4f weight=%d "+

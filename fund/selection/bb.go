@@ -8,16 +8,14 @@ import (
 	"time"
 )
 
-// bound minimises the Lagrangian bound over λ ≥ 0: rounds of exact
-// coordinate minimisation, then subgradient steps (Polyak's rule towards
-// the incumbent) to leave the kinks where coordinate descent stalls. Along
-// the way the reduced costs guide greedy lists that may improve the
-// incumbent. It returns the best λ, its bound and the best list found;
-// inf is true when the relaxation shows that no list meets a minimum.
+// bound minimises the Lagrangian bound over λ ≥ 0, by the LP relaxation's
+// duals when the simplex finishes and otherwise by rounds of exact
+// coordinate minimisation and subgradient steps. Along the way the reduced
+// costs guide greedy lists that may improve the incumbent. It returns the
+// best λ, its bound and the best list found; inf is true when the
+// relaxation shows that no list meets a minimum.
 func (md *model) bound(ctx context.Context, best []bool, z float64) (lam []float64, ub float64, sel []bool, zs float64, inf bool) {
-	lam = make([]float64, md.m)
 	rc := make([]float64, md.n)
-	ub = md.lagrange(lam, rc)
 	sel, zs = best, z
 	try := func() {
 		if s, ok := md.fill(rc); ok {
@@ -26,19 +24,33 @@ func (md *model) bound(ctx context.Context, best []bool, z float64) (lam []float
 			}
 		}
 	}
-	if l, ok, infeasible := md.lpRelax(ctx); infeasible {
+	lam, ok, inf := md.lpRelax(ctx)
+	if inf {
 		return nil, 0, nil, 0, true
-	} else if ok {
-		ub = md.lagrange(l, rc)
-		try()
-		return l, ub, sel, zs, false
 	}
+	if !ok {
+		if lam, inf = md.descend(ctx, rc, try, &zs, &sel); inf {
+			return nil, 0, nil, 0, true
+		}
+	}
+	ub = md.lagrange(lam, rc)
+	try()
+	return lam, ub, sel, zs, false
+}
+
+// descend is the fallback minimisation of the Lagrangian bound: exact
+// coordinate steps, then subgradient steps (Polyak's rule towards the
+// incumbent *zs) to leave the kinks where coordinate descent stalls; try
+// is called now and then to improve the incumbent from the reduced costs.
+func (md *model) descend(ctx context.Context, rc []float64, try func(), zs *float64, sel *[]bool) ([]float64, bool) {
+	lam := make([]float64, md.m)
+	ub := md.lagrange(lam, rc)
 	for range 30 {
 		before := ub
 		for j := range md.m {
 			t := md.lineMin(j, lam, rc)
 			if math.IsInf(t, 1) {
-				return nil, 0, nil, 0, true
+				return nil, true
 			}
 			lam[j] = t
 			ub = md.lagrange(lam, rc)
@@ -48,24 +60,17 @@ func (md *model) bound(ctx context.Context, best []bool, z float64) (lam []float
 		}
 	}
 	try()
-	bestLam := slices.Clone(lam)
-	cur, g := slices.Clone(lam), make([]float64, md.m)
+	best, cur, g := slices.Clone(lam), slices.Clone(lam), make([]float64, md.m)
 	theta := 1.0
-	for it := range 300 {
-		if ctx.Err() != nil {
-			break
-		}
+	for it := 0; it < 300 && ctx.Err() == nil; it++ {
 		L := md.lagrange(cur, rc)
 		if L < ub {
-			ub, bestLam = L, slices.Clone(cur)
+			ub, best = L, slices.Clone(cur)
 		}
 		if it%25 == 0 {
 			try()
 		}
-		norm := 0.0
-		for j := range md.m {
-			g[j] = md.capf[j]
-		}
+		copy(g, md.capf)
 		for i := range md.n {
 			if rc[i] > 0 {
 				for j, v := range md.af[i*md.m : (i+1)*md.m] {
@@ -73,11 +78,12 @@ func (md *model) bound(ctx context.Context, best []bool, z float64) (lam []float
 				}
 			}
 		}
+		norm := 0.0
 		for _, v := range g {
 			norm += v * v
 		}
-		target := zs
-		if sel == nil {
+		target := *zs
+		if *sel == nil {
 			target = 0
 		}
 		if norm == 0 || L-target <= 1e-12*max(1, math.Abs(L)) {
@@ -91,9 +97,7 @@ func (md *model) bound(ctx context.Context, best []bool, z float64) (lam []float
 			theta /= 2
 		}
 	}
-	md.lagrange(bestLam, rc)
-	try()
-	return bestLam, ub, sel, zs, false
+	return best, false
 }
 
 // solveBB finds the list by the Lagrangian bound and branch and bound.

@@ -222,3 +222,33 @@ func TestLPMatchesLagrangian(t *testing.T) {
 		}
 	}
 }
+
+// TestDescendBound checks the fallback multipliers: their bound is valid
+// (not below a brute-force optimum) and no better than the simplex's,
+// which is the least.
+func TestDescendBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for trial := range 60 {
+		p := randomProblem(rng, 4+rng.IntN(9), trial%2 == 0)
+		want := bruteForce(p)
+		md := newModel(p)
+		rc := make([]float64, md.n)
+		var sel []bool
+		zs := 0.0
+		lam, inf := md.descend(context.Background(), rc, func() {}, &zs, &sel)
+		lpLam, ok, lpInf := md.lpRelax(context.Background())
+		if inf || lpInf {
+			if want >= 0 {
+				t.Fatalf("trial %d: feasible problem (optimum %v) called infeasible", trial, want)
+			}
+			continue
+		}
+		if !ok {
+			t.Fatalf("trial %d: the simplex did not finish", trial)
+		}
+		d, lp := md.lagrange(lam, rc), md.lagrange(lpLam, rc)
+		if d < want-1e-6 || d < lp-1e-6*max(1, lp) {
+			t.Fatalf("trial %d: descent bound %v, simplex %v, optimum %v", trial, d, lp, want)
+		}
+	}
+}
