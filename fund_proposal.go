@@ -72,6 +72,9 @@ type BudgetLine struct {
 	Amount int64  `json:"amount"`
 }
 
+// MaxAttachments bounds the documents of one proposal.
+const MaxAttachments = 20
+
 // Attachment describes a document attached to a proposal; its bytes are
 // stored apart and read by id.
 type Attachment struct {
@@ -196,6 +199,7 @@ func (p *Proposal) Normalize() {
 	if p.Status == "" {
 		p.Status = Draft
 	}
+	slices.SortFunc(p.Verdicts, func(a, b Verdict) int { return strings.Compare(a.Side, b.Side) })
 }
 
 // Validate checks the proposal on its own; the rules of its call are
@@ -212,6 +216,8 @@ func (p *Proposal) Validate() error {
 		return Invalid("budget", "err.too_many", "max", 40)
 	case len(p.Keywords) > 30:
 		return Invalid("keywords", "err.too_many", "max", 30)
+	case len(p.Attachments) > MaxAttachments:
+		return Invalid("attachments", "err.too_many", "max", MaxAttachments)
 	case p.Months < 0 || p.Months > 120:
 		return Invalid("months", "err.range", "min", 0, "max", 120)
 	}

@@ -221,6 +221,15 @@ func (pr *problem) store(tx amur.FundTx, res *assign.Result) (*AssignResult, err
 	if err != nil {
 		return nil, err
 	}
+	reviews, err := tx.List(amur.KindReview, amur.FundFilter{CallID: pr.callID, Side: pr.side})
+	if err != nil {
+		return nil, err
+	}
+	if len(reviews) > 0 {
+		// Reviews answer the assignment they were written for; replacing it
+		// would leave them counted for reviewers no longer assigned.
+		return nil, amur.Errorf(amur.EConflict, "fund.err.reviews_exist", "side", pr.side, "count", len(reviews))
+	}
 	for _, a := range old {
 		if err := tx.Delete(amur.KindAssignment, a.ID); err != nil {
 			return nil, err

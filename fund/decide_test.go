@@ -52,6 +52,10 @@ func (w *world) reviewAll(c *amur.FundCall, props []*amur.Proposal) {
 	if err := w.svc.SubmitReview(reviewerCtx(0), bad); code(t, err, amur.EInvalid) != "err.required" {
 		t.Errorf("a review without every criterion: %v", err)
 	}
+	_, err := w.svc.Assign(officeCN, fund.AssignRequest{CallID: c.ID, Side: "CN"})
+	if code(t, err, amur.EConflict) != "fund.err.reviews_exist" {
+		t.Errorf("reassigned after reviews: %v", err)
+	}
 	if _, err := w.svc.Reviews(applicant, c.ID, "CN"); amur.ErrorCode(err) != amur.EForbidden {
 		t.Errorf("an applicant read reviews: %v", err)
 	}

@@ -194,12 +194,19 @@ func (t *fundTx) Update(r amur.FundRecord, action string) error {
 		*m = saved
 		return err
 	}
-	args := append(fundValues(keys, m, doc)[:], m.ID)
-	_, err = t.tx.ExecContext(t.ctx, t.db.q("UPDATE "+name+
-		" SET call_id = ?, proposal_id = ?, side = ?, owner_id = ?, status = ?, version = ?, created_at = ?, updated_at = ?, doc = ? WHERE id = ?"), args...)
+	// The version guard in the statement, not only the read above, keeps
+	// two transactions that read the same version on PostgreSQL from both
+	// writing: the second finds no row once the first commits.
+	args := append(fundValues(keys, m, doc), m.ID, version)
+	res, err := t.tx.ExecContext(t.ctx, t.db.q("UPDATE "+name+
+		" SET call_id = ?, proposal_id = ?, side = ?, owner_id = ?, status = ?, version = ?, created_at = ?, updated_at = ?, doc = ? WHERE id = ? AND version = ?"), args...)
 	if err != nil {
 		*m = saved
 		return t.fundErr(k, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		*m = saved
+		return amur.Errorf(amur.EStale, "err.stale", "kind", string(k), "id", m.ID)
 	}
 	if action == "" {
 		action = amur.AuditUpdate
