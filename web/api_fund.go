@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"amur"
 	"amur/fund"
@@ -117,6 +118,28 @@ func (s *Server) readInto(w http.ResponseWriter, r *http.Request, dst any) error
 	return decodeBody(body, dst)
 }
 
+// callView is a call as the API shows it: with its deadline as the
+// instant it is enforced at, and as Beijing and Moscow read it.
+type callView struct {
+	amur.FundCall
+	DeadlineUTC     time.Time `json:"deadline_utc"`
+	DeadlineBeijing string    `json:"deadline_beijing"`
+	DeadlineMoscow  string    `json:"deadline_moscow"`
+}
+
+// viewOf returns the view of c.
+func viewOf(c *amur.FundCall) callView {
+	at := c.DeadlineUTC()
+	in := func(zone string) string {
+		loc, err := amur.LoadZone(zone)
+		if err != nil {
+			return ""
+		}
+		return at.In(loc).Format(time.RFC3339)
+	}
+	return callView{FundCall: *c, DeadlineUTC: at, DeadlineBeijing: in("Asia/Shanghai"), DeadlineMoscow: in("Europe/Moscow")}
+}
+
 // handleFundCalls answers GET /api/v1/fund/calls: every call, public.
 func (s *Server) handleFundCalls(w http.ResponseWriter, r *http.Request) {
 	if err := noQuery(r); err != nil {
@@ -124,7 +147,11 @@ func (s *Server) handleFundCalls(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	list, err := s.fund.Calls(r.Context())
-	s.answer(w, r, http.StatusOK, items(list), err)
+	views := make([]callView, len(list))
+	for i, c := range list {
+		views[i] = viewOf(c)
+	}
+	s.answer(w, r, http.StatusOK, items(views), err)
 }
 
 // handleFundCallCreate answers POST /api/v1/fund/calls.
@@ -134,8 +161,11 @@ func (s *Server) handleFundCallCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	err := s.fund.CreateCall(r.Context(), &c)
-	s.answer(w, r, http.StatusCreated, &c, err)
+	if err := s.fund.CreateCall(r.Context(), &c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusCreated, viewOf(&c))
 }
 
 // handleFundCall answers GET /api/v1/fund/calls/{id}.
@@ -145,7 +175,11 @@ func (s *Server) handleFundCall(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := s.fund.Call(r.Context(), r.PathValue("id"))
-	s.answer(w, r, http.StatusOK, c, err)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, viewOf(c))
 }
 
 // handleFundHosts answers GET /api/v1/fund/calls/{id}/hosts.

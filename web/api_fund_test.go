@@ -31,7 +31,7 @@ func TestFundSchemasMatchTypes(t *testing.T) {
 		"Award": amur.Award{}, "Reviewer": amur.Reviewer{}, "Assignment": amur.Assignment{}, "FundPair": fund.Pair{},
 		"AssignRequest": assignBody{}, "AssignResult": fund.AssignResult{}, "Review": amur.Review{},
 		"Ranked": fund.Ranked{}, "RecommendRequest": fund.RecommendRequest{}, "Selection": fund.Selection{},
-		"WhatIf": fund.WhatIf{}, "BidRequest": bidBody{}, "ProposalList": fundItems[*amur.Proposal]{},
+		"WhatIf": fund.WhatIf{}, "BidRequest": bidBody{}, "FundCallView": callView{}, "ProposalList": fundItems[*amur.Proposal]{},
 	}
 	for name, v := range types {
 		schema, ok := doc.Components.Schemas[name]
@@ -113,9 +113,10 @@ func TestFundAPI(t *testing.T) {
 	w.as(t, "a1", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusForbidden)
 	var c amur.FundCall
 	w.as(t, "cn", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusCreated).decode(t, &c)
-	var calls fundItems[amur.FundCall]
+	var calls fundItems[callView]
 	w.as(t, "", "GET", "/api/v1/fund/calls", "").want(t, http.StatusOK).decode(t, &calls)
-	if len(calls.Items) != 1 || calls.Items[0].ID != c.ID {
+	if len(calls.Items) != 1 || calls.Items[0].ID != c.ID || calls.Items[0].DeadlineBeijing != "2026-03-01T18:00:00+08:00" ||
+		calls.Items[0].DeadlineMoscow != "2026-03-01T13:00:00+03:00" {
 		t.Fatalf("calls = %+v", calls)
 	}
 	prop := func(cn int64) string {
