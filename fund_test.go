@@ -66,3 +66,24 @@ func prepareFund(r FundRecord) error {
 	r.Normalize()
 	return r.Validate()
 }
+
+// TestFundAuditKinds checks that the audit log may be filtered by the
+// fund's kinds, by name, and that registry kinds still parse as before.
+func TestFundAuditKinds(t *testing.T) {
+	for _, k := range FundKinds {
+		got, err := ParseAuditKind(string(k))
+		if err != nil || got != k {
+			t.Errorf("ParseAuditKind(%q) = %q, %v", k, got, err)
+		}
+		f := AuditFilter{Kind: k}
+		if err := f.Validate(); err != nil {
+			t.Errorf("filter by %s: %v", k, err)
+		}
+	}
+	if got, err := ParseAuditKind("person"); err != nil || got != KindPerson {
+		t.Errorf("ParseAuditKind(person) = %q, %v", got, err)
+	}
+	if _, err := ParseAuditKind("fund_nothing"); err == nil {
+		t.Error("an unknown kind parsed")
+	}
+}
