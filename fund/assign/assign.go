@@ -106,6 +106,9 @@ func Solve(ctx context.Context, in *Instance) (*Result, error) {
 		return nil, err
 	}
 	pr := newPricer(in)
+	if err := pr.shortages(); err != nil {
+		return nil, err
+	}
 	if in.Fair {
 		return solveFair(ctx, in, pr)
 	}

@@ -268,3 +268,94 @@ func TestCertifyChecksFairCut(t *testing.T) {
 		}
 	}
 }
+
+// maxFlow returns the largest number of proposal–reviewer units any
+// assignment can place (Edmonds–Karp on a capacity matrix; tests only).
+func maxFlow(in *Instance) int {
+	P, R := in.Proposals, in.Reviewers
+	n := P + R + 2
+	s, t := n-2, n-1
+	c := make([][]int, n)
+	for i := range c {
+		c[i] = make([]int, n)
+	}
+	bad := map[Pair]bool{}
+	for _, x := range in.Conflicts {
+		bad[x] = true
+	}
+	for p := range P {
+		c[s][p] = in.K
+		for r := range R {
+			if !bad[Pair{p, r}] {
+				c[p][P+r] = 1
+			}
+		}
+	}
+	for r := range R {
+		c[P+r][t] = in.Load[r]
+	}
+	flow := 0
+	for {
+		prev := make([]int, n)
+		for i := range prev {
+			prev[i] = -1
+		}
+		prev[s] = s
+		queue := []int{s}
+		for len(queue) > 0 && prev[t] < 0 {
+			u := queue[0]
+			queue = queue[1:]
+			for v := range n {
+				if prev[v] < 0 && c[u][v] > 0 {
+					prev[v] = u
+					queue = append(queue, v)
+				}
+			}
+		}
+		if prev[t] < 0 {
+			return flow
+		}
+		for v := t; v != s; v = prev[v] {
+			c[prev[v]][v]--
+			c[v][prev[v]]++
+		}
+		flow++
+	}
+}
+
+// TestShortagesMatchMaxFlow makes loads and conflicts too tight on random
+// instances: the reviewers missing in the error must add up to what a
+// maximum flow cannot place, and each reason must fit the instance.
+func TestShortagesMatchMaxFlow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for trial := range 200 {
+		in := randomInstance(rng, 2+rng.IntN(20), 2+rng.IntN(8), 1+rng.IntN(3), 0.3*rng.Float64())
+		in.K = min(in.K, in.Reviewers)
+		for r := range in.Load {
+			in.Load[r] = rng.IntN(in.Load[r] + 1)
+		}
+		missing := in.Proposals*in.K - maxFlow(in)
+		_, err := Solve(context.Background(), in)
+		if missing == 0 {
+			if err != nil {
+				t.Fatalf("trial %d: feasible instance gave %v", trial, err)
+			}
+			continue
+		}
+		var e *amur.Error
+		if !errors.As(err, &e) || e.Key != "fundopt.assign.infeasible" {
+			t.Fatalf("trial %d: %d units short, error %v", trial, missing, err)
+		}
+		got := 0
+		pr := newPricer(in)
+		for _, sh := range e.Args["shortages"].([]Shortage) {
+			got += sh.Missing
+			if want := pr.allowedCount(sh.Proposal) < in.K; want != (sh.Reason == "conflicts") {
+				t.Fatalf("trial %d: proposal %d reason %s", trial, sh.Proposal, sh.Reason)
+			}
+		}
+		if got != missing {
+			t.Fatalf("trial %d: error lacks %d units, max flow %d", trial, got, missing)
+		}
+	}
+}

@@ -156,99 +156,15 @@ func insertTop(top []int64, w int64, k int) []int64 {
 // the proposals and reviewers its search reached are closed, and they form
 // a cut of capacity below P×K, which is returned as the proof.
 func (l *pairList) feasible(in *Instance, t int64) *Cut {
-	P, R := in.Proposals, in.Reviewers
-	b := &bmatch{l: l, t: t, load: in.Load, mine: make([][]int32, P), onR: make([][]int32, R),
-		seenP: make([]uint32, P), seenR: make([]uint32, R)}
-	for p := range P {
-		for e := l.start[p]; e < l.start[p+1] && len(b.mine[p]) < in.K; e++ {
-			if r := l.rev[e]; int64(l.w[e]) >= t && len(b.onR[r]) < in.Load[r] {
-				b.link(int32(p), r)
-			}
-		}
-	}
-	for p := range P {
+	b := newBmatch(in, t)
+	b.l = l
+	b.greedy()
+	for p := range in.Proposals {
 		for len(b.mine[p]) < in.K {
-			b.stamp++
 			if !b.augment(int32(p)) {
 				return b.cut()
 			}
 		}
 	}
 	return nil
-}
-
-// cut returns the proposals and reviewers the last search reached.
-func (b *bmatch) cut() *Cut {
-	c := &Cut{Above: b.t}
-	for p, s := range b.seenP {
-		if s == b.stamp {
-			c.Proposals = append(c.Proposals, p)
-		}
-	}
-	for r, s := range b.seenR {
-		if s == b.stamp {
-			c.Reviewers = append(c.Reviewers, r)
-		}
-	}
-	return c
-}
-
-// bmatch is a b-matching of proposals to reviewers under construction.
-type bmatch struct {
-	l            *pairList
-	t            int64
-	load         []int
-	mine, onR    [][]int32
-	seenP, seenR []uint32
-	stamp        uint32
-}
-
-func (b *bmatch) link(p, r int32) {
-	b.mine[p] = append(b.mine[p], r)
-	b.onR[r] = append(b.onR[r], p)
-}
-
-func (b *bmatch) has(p, r int32) bool {
-	for _, x := range b.mine[p] {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
-// augment finds a reviewer for one more unit of p, moving other proposals
-// along an alternating path when needed.
-func (b *bmatch) augment(p int32) bool {
-	b.seenP[p] = b.stamp
-	l := b.l
-	for e := l.start[p]; e < l.start[p+1]; e++ {
-		r := l.rev[e]
-		if int64(l.w[e]) < b.t || b.seenR[r] == b.stamp || b.has(p, r) {
-			continue
-		}
-		b.seenR[r] = b.stamp
-		if len(b.onR[r]) < b.load[r] {
-			b.link(p, r)
-			return true
-		}
-		for i, q := range b.onR[r] {
-			if b.seenP[q] == b.stamp || !b.augment(q) {
-				continue
-			}
-			// q found another reviewer; it leaves r to p.
-			b.onR[r][i] = p
-			b.mine[p] = append(b.mine[p], r)
-			mq := b.mine[q]
-			for k, x := range mq {
-				if x == r {
-					mq[k] = mq[len(mq)-1]
-					b.mine[q] = mq[:len(mq)-1]
-					break
-				}
-			}
-			return true
-		}
-	}
-	return false
 }

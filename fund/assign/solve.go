@@ -2,6 +2,7 @@ package assign
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -62,7 +63,8 @@ func solveAt(ctx context.Context, in *Instance, pr *pricer, t int64) (*network, 
 			if pr.widen(nw, reached, t) {
 				continue
 			}
-			return nil, st, pr.infeasible(nw, stuck, t)
+			// Solve checked feasibility first, so this is a defect.
+			return nil, st, amur.AsError(fmt.Errorf("assign: %d units cannot be routed on a feasible instance", len(stuck)))
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, st, err
@@ -196,61 +198,43 @@ func (pr *pricer) price(nw *network, t int64) []negEdge {
 	return out
 }
 
-// widen gives every proposal reached by a failed search all its allowed
-// reviewers. It reports whether any row grew; when none could, the failure
-// holds on the full instance too.
+// widen opens the sets reached by failed searches: every proposal in them
+// gets its allowed pairs to reviewers outside them, the only edges that
+// can lead out (edges into the sets lead nowhere new). It reports whether
+// any edge was added; when none can be, the failure holds on the full
+// instance.
 func (pr *pricer) widen(nw *network, reached [][]int32, t int64) bool {
 	R := pr.in.Reviewers
-	grew := false
+	inZ := make([]bool, R)
+	var props []int
 	for _, set := range reached {
 		for _, x := range set {
-			p := int(x)
-			if p >= nw.P || nw.full[p] {
-				continue
+			switch {
+			case int(x) < nw.P:
+				props = append(props, int(x))
+			case int(x) < nw.P+R:
+				inZ[int(x)-nw.P] = true
 			}
-			in := make(map[int32]bool, len(nw.adj[p]))
-			for _, e := range nw.adj[p] {
-				in[e.r] = true
+		}
+	}
+	grew := false
+	inRow := make([]bool, R)
+	for _, p := range props {
+		for _, e := range nw.adj[p] {
+			inRow[e.r] = true
+		}
+		for r := range R {
+			if !inZ[r] && !inRow[r] && pr.allowed(p*R+r, t) {
+				nw.add(p, int32(r), pr.cost(p*R+r))
+				inRow[r] = true
+				grew = true
 			}
-			for r := range R {
-				if !in[int32(r)] && pr.allowed(p*R+r, t) {
-					nw.add(p, int32(r), pr.cost(p*R+r))
-					grew = true
-				}
-			}
-			nw.full[p] = true
+		}
+		for _, e := range nw.adj[p] {
+			inRow[e.r] = false
 		}
 	}
 	return grew
-}
-
-// infeasible explains which proposals lack reviewers and why.
-func (pr *pricer) infeasible(nw *network, stuck []int32, t int64) error {
-	R := pr.in.Reviewers
-	var list []int
-	var sh []Shortage
-	for _, x := range stuck {
-		p := int(x)
-		if p >= nw.P || nw.excess[p] <= 0 || slices.Contains(list, p) {
-			continue
-		}
-		n := 0
-		for r := range R {
-			if pr.allowed(p*R+r, t) {
-				n++
-			}
-		}
-		reason := "load"
-		if n < pr.in.K {
-			reason = "conflicts"
-		}
-		list = append(list, p)
-		sh = append(sh, Shortage{Proposal: p, Missing: int(nw.excess[p]), Reason: reason})
-	}
-	slices.Sort(list)
-	slices.SortFunc(sh, func(a, b Shortage) int { return a.Proposal - b.Proposal })
-	return amur.Errorf(amur.EInvalid, "fundopt.assign.infeasible",
-		"count", len(list), "k", pr.in.K, "proposals", list, "shortages", sh)
 }
 
 // parallelRows runs f over contiguous row ranges on every processor.
