@@ -33,6 +33,7 @@ func (s *Server) fundRoutes() []route {
 		{"GET /api/v1/fund/calls", s.handleFundCalls},
 		{"POST /api/v1/fund/calls", s.handleFundCallCreate},
 		{"GET /api/v1/fund/calls/{id}", s.handleFundCall},
+		{"PUT /api/v1/fund/calls/{id}", s.handleFundCallUpdate},
 		{"GET /api/v1/fund/calls/{id}/hosts", s.handleFundHosts},
 		{"POST /api/v1/fund/calls/{id}/hosts", s.handleFundHostCreate},
 		{"GET /api/v1/fund/calls/{id}/proposals", s.handleFundProposals},
@@ -55,6 +56,7 @@ func (s *Server) fundRoutes() []route {
 		{"GET /api/v1/fund/proposals/{id}/attachments/{file}", s.handleFundFile},
 		{"GET /api/v1/fund/reviewers", s.handleFundReviewers},
 		{"POST /api/v1/fund/reviewers", s.handleFundReviewerCreate},
+		{"PUT /api/v1/fund/reviewers/{id}", s.handleFundReviewerUpdate},
 		{"POST /api/v1/fund/reviews", s.handleFundReview},
 	}
 }
@@ -180,6 +182,22 @@ func (s *Server) handleFundCall(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, viewOf(c))
+}
+
+// handleFundCallUpdate answers PUT /api/v1/fund/calls/{id}: the call's new
+// content with the version the client read.
+func (s *Server) handleFundCallUpdate(w http.ResponseWriter, r *http.Request) {
+	var c amur.FundCall
+	if err := s.readInto(w, r, &c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c.ID = r.PathValue("id")
+	if err := s.fund.UpdateCall(r.Context(), &c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, viewOf(&c))
 }
 
 // handleFundHosts answers GET /api/v1/fund/calls/{id}/hosts.

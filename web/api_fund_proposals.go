@@ -203,6 +203,20 @@ func (s *Server) handleFundReviewerCreate(w http.ResponseWriter, r *http.Request
 	s.answer(w, r, http.StatusCreated, &rv, err)
 }
 
+// handleFundReviewerUpdate answers PUT /api/v1/fund/reviewers/{id}: the
+// reviewer's new record (load, expertise, declared conflicts) with the
+// version the office read.
+func (s *Server) handleFundReviewerUpdate(w http.ResponseWriter, r *http.Request) {
+	var rv amur.Reviewer
+	if err := s.readInto(w, r, &rv); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rv.ID = r.PathValue("id")
+	err := s.fund.UpdateReviewer(r.Context(), &rv)
+	s.answer(w, r, http.StatusOK, &rv, err)
+}
+
 // handleFundReview answers POST /api/v1/fund/reviews: the signed-in
 // reviewer's review of a proposal assigned to it.
 func (s *Server) handleFundReview(w http.ResponseWriter, r *http.Request) {

@@ -113,6 +113,18 @@ func TestFundAPI(t *testing.T) {
 	w.as(t, "a1", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusForbidden)
 	var c amur.FundCall
 	w.as(t, "cn", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusCreated).decode(t, &c)
+	c.MaxTeam = 6
+	stale := c
+	w.as(t, "ru", "PUT", "/api/v1/fund/calls/"+c.ID, mustJSON(t, &c)).want(t, http.StatusOK).decode(t, &c)
+	w.as(t, "ru", "PUT", "/api/v1/fund/calls/"+c.ID, mustJSON(t, &stale)).want(t, http.StatusPreconditionFailed)
+	var rv amur.Reviewer
+	w.as(t, "ru", "POST", "/api/v1/fund/reviewers", `{"side":"RU","name":"Орлов","expertise":{"ru":"оптика"},"load":3}`).want(t, http.StatusCreated).decode(t, &rv)
+	rv.Load = 5
+	w.as(t, "cn", "PUT", "/api/v1/fund/reviewers/"+rv.ID, mustJSON(t, &rv)).want(t, http.StatusForbidden)
+	w.as(t, "ru", "PUT", "/api/v1/fund/reviewers/"+rv.ID, mustJSON(t, &rv)).want(t, http.StatusOK).decode(t, &rv)
+	if rv.Load != 5 || rv.Version != 2 || c.MaxTeam != 6 || c.Version != 2 {
+		t.Errorf("updates: reviewer %+v, call version %d", rv, c.Version)
+	}
 	var calls fundItems[callView]
 	w.as(t, "", "GET", "/api/v1/fund/calls", "").want(t, http.StatusOK).decode(t, &calls)
 	if len(calls.Items) != 1 || calls.Items[0].ID != c.ID || calls.Items[0].DeadlineBeijing != "2026-03-01T18:00:00+08:00" ||
