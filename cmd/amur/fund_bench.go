@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"amur"
 	"amur/fund/assign"
 	"amur/fund/selection"
 )
@@ -29,6 +30,7 @@ type fundBenchReport struct {
 	Fair           bool    `json:"fair"`
 	Conflicts      int     `json:"conflicts"`
 	Assigned       int     `json:"assigned"`
+	Short          int     `json:"short,omitempty"`
 	Objective      float64 `json:"objective"`
 	Weight         int64   `json:"weight"`
 	MinProposal    int64   `json:"min_proposal"`
@@ -66,6 +68,7 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 	runs := fs.Int("runs", 1, "solve this many times and report the median time")
 	asJSON := fs.Bool("json", false, "print a JSON object instead of one line")
 	lpFile := fs.String("write-lp", "", "also write the instance as a CPLEX LP file")
+	loadF := fs.Float64("load", 1, "multiply the generated loads by this factor (below about 0.67 the instance becomes infeasible)")
 	cands := fs.Int("candidates", 0, "best reviewers per proposal in the first sparse graph (0: 4×k; the reviewer count: the full graph)")
 	sel := fs.Bool("select", false, "measure the funding selection instead of reviewer assignment")
 	quotas := fs.Bool("quotas", false, "with --select: add minimum and maximum quotas per field")
@@ -84,12 +87,15 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 		}
 		return m.benchSelect(ctx, selection.Generate(n, *seed, *quotas), *runs, *asJSON)
 	}
-	if *P <= 0 || *R <= 0 || *K <= 0 || *runs <= 0 || *cands < 0 {
-		return m.usageErr(fs, "amur fund bench: --proposals, --reviewers, --k and --runs must be positive, --candidates not negative")
+	if *P <= 0 || *R <= 0 || *K <= 0 || *runs <= 0 || *cands < 0 || !(*loadF >= 0) {
+		return m.usageErr(fs, "amur fund bench: --proposals, --reviewers, --k and --runs must be positive, --candidates and --load not negative")
 	}
 	in := assign.Generate(*P, *R, *K, *seed)
 	in.Fair = *fair
 	in.Candidates = *cands
+	for r := range in.Load {
+		in.Load[r] = int(float64(in.Load[r]) * *loadF)
+	}
 	rep, res, err := benchAssign(ctx, in, *runs)
 	if err != nil {
 		return err
@@ -100,6 +106,11 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 		}
 	}
 	rep.PeakMB = peakMB()
+	if rep.Short > 0 && !*asJSON {
+		fmt.Fprintf(m.Stdout, "proposals=%d reviewers=%d k=%d conflicts=%d short=%d seconds=%.3f certificate=infeasible peak_mb=%.0f\n",
+			rep.Proposals, rep.Reviewers, rep.K, rep.Conflicts, rep.Short, rep.Seconds, rep.PeakMB)
+		return nil
+	}
 	return m.printAssignReport(rep, *asJSON)
 }
 
@@ -125,10 +136,16 @@ func benchAssign(ctx context.Context, in *assign.Instance, runs int) (*fundBench
 	for i := range secs {
 		start := time.Now()
 		var err error
-		if res, err = assign.Solve(ctx, in); err != nil {
+		res, err = assign.Solve(ctx, in)
+		secs[i] = time.Since(start).Seconds()
+		if e := amur.AsError(err); err != nil && e.Key == "fundopt.assign.infeasible" {
+			// Explaining an infeasible instance is measured too.
+			rep := &fundBenchReport{Proposals: in.Proposals, Reviewers: in.Reviewers, K: in.K, Fair: in.Fair,
+				Conflicts: len(in.Conflicts), Short: e.Args["count"].(int), Seconds: secs[i], Certificate: "infeasible"}
+			return rep, &assign.Result{}, nil
+		} else if err != nil {
 			return nil, nil, err
 		}
-		secs[i] = time.Since(start).Seconds()
 	}
 	slices.Sort(secs)
 	rep := &fundBenchReport{Proposals: in.Proposals, Reviewers: in.Reviewers, K: in.K, Fair: in.Fair,

@@ -66,3 +66,14 @@ func TestFundBenchSelect(t *testing.T) {
 		t.Errorf("report %+v", rep)
 	}
 }
+
+func TestFundBenchInfeasible(t *testing.T) {
+	m, out, errb := newTestMain(t, nil)
+	code := m.Run(context.Background(), []string{"fund", "bench", "--proposals", "60", "--reviewers", "30", "--load", "0.4"})
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "certificate=infeasible") || !strings.Contains(out.String(), " short=") {
+		t.Errorf("output %q", out.String())
+	}
+}
