@@ -37,6 +37,9 @@ func (w *world) reviewAll(c *amur.FundCall, props []*amur.Proposal) {
 			if _, err := w.svc.Proposal(ctx, a.ProposalID); err != nil {
 				t.Errorf("reviewer cannot read its proposal: %v", err)
 			}
+			if side == "CN" && i == 0 && n == 2 {
+				t.Errorf("the conflicted reviewer is assigned the first proposal")
+			}
 			m := merit[side][i]
 			rv := &amur.Review{ProposalID: a.ProposalID, Scores: map[string]float64{"merit": m, "team": m - 1},
 				Comment: amur.T("zh", "很好")}
@@ -47,6 +50,11 @@ func (w *world) reviewAll(c *amur.FundCall, props []*amur.Proposal) {
 				t.Errorf("review = %+v, total want %v", rv, want)
 			}
 		}
+	}
+	// The third CN reviewer shares an organisation with the first
+	// proposal's team: it was not assigned it, so it cannot read it.
+	if _, err := w.svc.Proposal(reviewerCtx(2), props[0].ID); amur.ErrorCode(err) != amur.ENotFound {
+		t.Errorf("a reviewer read a proposal not assigned to it: %v", err)
 	}
 	bad := &amur.Review{ProposalID: props[0].ID, Scores: map[string]float64{"merit": 5}}
 	if err := w.svc.SubmitReview(reviewerCtx(0), bad); code(t, err, amur.EInvalid) != "err.required" {
@@ -124,9 +132,22 @@ func (w *world) selectAndDecide(c *amur.FundCall, props []*amur.Proposal) {
 			t.Errorf("proposal %d: %v, %v; want %s", i, p.Status, err, want)
 		}
 	}
-	log, err := w.db.Audit(officeCN, amur.AuditFilter{Kind: amur.KindProposal, ID: props[0].ID, Action: "decision"})
-	if err != nil || len(log.Items) != 1 {
-		t.Errorf("decision audit = %+v, %v", log, err)
+	log, err := w.db.Audit(officeCN, amur.AuditFilter{Kind: amur.KindProposal, ID: props[0].ID, Page: amur.Page{Sort: "seq"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Created, attached, submitted, found eligible, under review, one
+	// verdict per side, decided: every state change has its entry.
+	var actions []string
+	for _, e := range log.Items {
+		actions = append(actions, e.Action)
+	}
+	want := []string{"create", "update", "update", "update", "update", "update", "update", "decision"}
+	if !slices.Equal(actions, want) {
+		t.Errorf("audit of the funded proposal = %v, want %v", actions, want)
+	}
+	if e := log.Items[len(log.Items)-1]; e.Email != "0c01@example.org" || e.Via != "api" {
+		t.Errorf("decision entry by %q via %q", e.Email, e.Via)
 	}
 }
 
