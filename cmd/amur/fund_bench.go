@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"amur"
@@ -38,6 +39,7 @@ type fundBenchReport struct {
 	Rounds         int     `json:"rounds"`
 	Edges          int     `json:"edges"`
 	Seconds        float64 `json:"seconds"`
+	CPUSeconds     float64 `json:"cpu_seconds"`
 	CertifySeconds float64 `json:"certify_seconds"`
 	Certificate    string  `json:"certificate"`
 	GreedyAssigned int     `json:"greedy_assigned"`
@@ -120,10 +122,10 @@ func (m *Main) printAssignReport(rep *fundBenchReport, asJSON bool) error {
 		return json.NewEncoder(m.Stdout).Encode(rep)
 	}
 	fmt.Fprintf(m.Stdout, "proposals=%d reviewers=%d k=%d fair=%v conflicts=%d assigned=%d objective=%.4f weight=%d "+
-		"min_proposal=%d threshold=%d rounds=%d edges=%d seconds=%.3f certify_seconds=%.3f certificate=%s "+
+		"min_proposal=%d threshold=%d rounds=%d edges=%d seconds=%.3f cpu_seconds=%.3f certify_seconds=%.3f certificate=%s "+
 		"greedy_assigned=%d greedy_weight=%d greedy_seconds=%.3f peak_mb=%.0f\n",
 		rep.Proposals, rep.Reviewers, rep.K, rep.Fair, rep.Conflicts, rep.Assigned, rep.Objective, rep.Weight,
-		rep.MinProposal, rep.Threshold, rep.Rounds, rep.Edges, rep.Seconds, rep.CertifySeconds, rep.Certificate,
+		rep.MinProposal, rep.Threshold, rep.Rounds, rep.Edges, rep.Seconds, rep.CPUSeconds, rep.CertifySeconds, rep.Certificate,
 		rep.GreedyAssigned, rep.GreedyWeight, rep.GreedySeconds, rep.PeakMB)
 	return nil
 }
@@ -133,6 +135,7 @@ func (m *Main) printAssignReport(rep *fundBenchReport, asJSON bool) error {
 func benchAssign(ctx context.Context, in *assign.Instance, runs int) (*fundBenchReport, *assign.Result, error) {
 	var res *assign.Result
 	secs := make([]float64, runs)
+	cpu0 := cpuSeconds()
 	for i := range secs {
 		start := time.Now()
 		var err error
@@ -147,9 +150,10 @@ func benchAssign(ctx context.Context, in *assign.Instance, runs int) (*fundBench
 			return nil, nil, err
 		}
 	}
+	cpu := (cpuSeconds() - cpu0) / float64(runs)
 	slices.Sort(secs)
 	rep := &fundBenchReport{Proposals: in.Proposals, Reviewers: in.Reviewers, K: in.K, Fair: in.Fair,
-		Conflicts: len(in.Conflicts), Assigned: len(res.Pairs), Objective: res.Objective, Weight: res.Weight,
+		CPUSeconds: cpu, Conflicts: len(in.Conflicts), Assigned: len(res.Pairs), Objective: res.Objective, Weight: res.Weight,
 		MinProposal: res.MinProposal, Threshold: res.Threshold, Rounds: res.Rounds, Edges: res.Edges,
 		Seconds: secs[runs/2], Certificate: "ok"}
 	start := time.Now()
@@ -234,6 +238,17 @@ func writeLPFile(path string, in *assign.Instance, threshold int64) error {
 		return err
 	}
 	return f.Close()
+}
+
+// cpuSeconds returns the processor time the process has used, user and
+// system: on a shared machine it moves far less with the load than the
+// wall time does.
+func cpuSeconds() float64 {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
+		return 0
+	}
+	return float64(u.Utime.Sec+u.Stime.Sec) + float64(u.Utime.Usec+u.Stime.Usec)/1e6
 }
 
 // peakMB returns the process's peak resident memory in megabytes (VmHWM),

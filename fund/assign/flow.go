@@ -31,6 +31,7 @@ type network struct {
 	load    []int32
 	adj     [][]pedge // per proposal
 	full    []bool    // proposal's row holds every allowed pair
+	rowMax  []int64   // proposal's best allowed weight
 	onR     [][]redge // per reviewer: proposals assigned to it
 	rflow   []int32   // flow on r→t
 	pot     []int64
@@ -47,7 +48,7 @@ type network struct {
 func newNetwork(P, R, K int, load []int) *network {
 	n := P + R + 1
 	nw := &network{P: P, R: R, K: K,
-		load: make([]int32, R), adj: make([][]pedge, P), full: make([]bool, P),
+		load: make([]int32, R), adj: make([][]pedge, P), full: make([]bool, P), rowMax: make([]int64, P),
 		onR: make([][]redge, R), rflow: make([]int32, R),
 		pot: make([]int64, n), excess: make([]int32, n),
 		dist: make([]int64, n), seen: make([]uint32, n), done: make([]uint32, n),

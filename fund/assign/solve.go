@@ -88,22 +88,31 @@ func solveAt(ctx context.Context, in *Instance, pr *pricer, t int64) (*network, 
 func (pr *pricer) seed(nw *network, m int, t int64) {
 	R := pr.in.Reviewers
 	parallelRows(pr.in.Proposals, func(lo, hi int) {
-		idx := make([]int32, 0, R)
+		topR, topA := make([]int32, 0, m), make([]float32, 0, m)
 		for p := lo; p < hi; p++ {
-			idx = idx[:0]
-			for r := range R {
-				if pr.allowed(p*R+r, t) {
-					idx = append(idx, int32(r))
-				}
-			}
+			topR, topA = topR[:0], topA[:0]
 			row := pr.in.Affinity[p*R : (p+1)*R]
-			nw.full[p] = len(idx) <= m
-			if len(idx) > m {
-				partialTop(idx, row, m)
-				idx = idx[:m]
+			for r, a := range row {
+				// Most pairs lose to the m-th best so far: test that first.
+				// Equal affinities keep the lower reviewer index.
+				if len(topA) == m && a <= topA[m-1] || !pr.allowed(p*R+r, t) {
+					continue
+				}
+				if len(topA) < m {
+					topR, topA = append(topR, 0), append(topA, 0)
+				}
+				i := len(topA) - 1
+				for ; i > 0 && topA[i-1] < a; i-- {
+					topR[i], topA[i] = topR[i-1], topA[i-1]
+				}
+				topR[i], topA[i] = int32(r), a
 			}
-			es := make([]pedge, len(idx))
-			for i, r := range idx {
+			nw.full[p] = len(topR) < m
+			if len(topA) > 0 {
+				nw.rowMax[p] = Weight(topA[0])
+			}
+			es := make([]pedge, len(topR))
+			for i, r := range topR {
 				es[i] = pedge{r: r, c: pr.cost(p*R + int(r))}
 			}
 			nw.adj[p] = es
@@ -159,12 +168,15 @@ func (pr *pricer) price(nw *network, t int64) []negEdge {
 	R := pr.in.Reviewers
 	var mu sync.Mutex
 	var out []negEdge
+	maxPot := slices.Max(nw.pot[nw.P : nw.P+R])
 	parallelRows(pr.in.Proposals, func(lo, hi int) {
 		in := make([]bool, R)
 		var local []negEdge
 		rpot := nw.pot[nw.P : nw.P+R]
 		for p := lo; p < hi; p++ {
-			if nw.full[p] {
+			// rc < 0 needs w > Scale + π(p) − π(r) for some r; a row whose
+			// best weight cannot exceed that for the highest π(r) is skipped.
+			if nw.full[p] || nw.rowMax[p] <= int64(Scale)+nw.pot[p]-maxPot {
 				continue
 			}
 			for _, e := range nw.adj[p] {
