@@ -19,6 +19,9 @@ type AssignRequest struct {
 	K int
 	// Forced are pairs an office chose by hand; a conflicted one is refused.
 	Forced []Pair
+	// Fair first raises the weakest assigned pair's affinity as high as it
+	// goes, then maximises the total among assignments that keep it.
+	Fair bool
 }
 
 // Pair names a proposal and a reviewer.
@@ -123,7 +126,7 @@ func (s *Service) problem(ctx context.Context, tx amur.FundTx, c *amur.FundCall,
 	if len(pr.revs) == 0 {
 		return nil, amur.Invalid("side", "fund.err.no_reviewers", "side", req.Side)
 	}
-	pr.in = assign.Instance{Proposals: len(pr.props), Reviewers: len(pr.revs), K: k, Load: make([]int, len(pr.revs))}
+	pr.in = assign.Instance{Proposals: len(pr.props), Reviewers: len(pr.revs), K: k, Load: make([]int, len(pr.revs)), Fair: req.Fair}
 	for i, r := range pr.revs {
 		pr.in.Load[i] = r.Load
 	}

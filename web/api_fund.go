@@ -258,6 +258,7 @@ type assignBody struct {
 	Side   string      `json:"side"`
 	K      int         `json:"k"`
 	Forced []fund.Pair `json:"forced"`
+	Fair   bool        `json:"fair"`
 }
 
 // handleFundAssign answers POST /api/v1/fund/calls/{id}/assignments.
@@ -268,7 +269,7 @@ func (s *Server) handleFundAssign(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.fund.Assign(r.Context(), fund.AssignRequest{CallID: r.PathValue("id"),
-		Side: amur.NormalizeSide(b.Side), K: b.K, Forced: b.Forced})
+		Side: amur.NormalizeSide(b.Side), K: b.K, Forced: b.Forced, Fair: b.Fair})
 	s.answer(w, r, http.StatusOK, res, err)
 }
 

@@ -65,11 +65,12 @@ func (m *Main) fundCalls(ctx context.Context, args []string) error {
 
 // fundAssign assigns reviewers of one side, or of both.
 func (m *Main) fundAssign(ctx context.Context, args []string) error {
-	fs := m.flags("fund assign", "--call ID [--side CN|RU] [--k K] [--json] [--db DSN]",
+	fs := m.flags("fund assign", "--call ID [--side CN|RU] [--k K] [--fair] [--json] [--db DSN]",
 		"Assigns each side's reviewers to the call's eligible proposals: k reviewers per\nproposal within their loads, no conflict of interest, the largest total affinity\n(solved exactly). Without --side both sides are assigned, each on its own.")
 	call := fs.String("call", "", "the call's id (required)")
 	side := fs.String("side", "", "only this side: CN or RU")
 	k := fs.Int("k", 0, "reviewers per proposal (default: the call's own)")
+	fair := fs.Bool("fair", false, "first raise the weakest pair's affinity as high as it goes, then the total")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dsn := m.dbFlag(fs)
 	if err := m.parseNoArgs(fs, args); err != nil {
@@ -93,7 +94,7 @@ func (m *Main) fundAssign(ctx context.Context, args []string) error {
 	defer db.Close()
 	out := map[string]*fund.AssignResult{}
 	for _, s := range sides {
-		res, err := svc.Assign(ctx, fund.AssignRequest{CallID: *call, Side: s, K: *k})
+		res, err := svc.Assign(ctx, fund.AssignRequest{CallID: *call, Side: s, K: *k, Fair: *fair})
 		if err != nil {
 			return err
 		}

@@ -82,6 +82,10 @@ func TestFundCommands(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errs, "не каждой заявке") || !strings.Contains(errs, ids[0]) && !strings.Contains(errs, ids[1]) {
 		t.Errorf("infeasible assign: %d %s", code, errs)
 	}
+	code, out, errs = run(t, nil, "fund", "assign", "--call", call, "--side", "RU", "--fair", "--db", path)
+	if code != exitOK || strings.Count(out, "\nRU ") != 3 {
+		t.Fatalf("fair assign: %d %s %s", code, out, errs)
+	}
 	code, out, errs = run(t, nil, "fund", "assign", "--call", call, "--json", "--db", path)
 	if code != exitOK {
 		t.Fatalf("assign: %d %s", code, errs)
