@@ -75,3 +75,27 @@ func TestFairThresholdIsLargest(t *testing.T) {
 		}
 	}
 }
+
+// TestGreedy checks the baseline: never above the optimum, and equal to it
+// when loads do not bind (each proposal then simply takes its K best).
+func TestGreedy(t *testing.T) {
+	for seed := range uint64(6) {
+		in := Generate(120, 50, 3, seed)
+		if seed%2 == 1 {
+			for r := range in.Load {
+				in.Load[r] = in.Proposals
+			}
+		}
+		g, err := Greedy(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Solve(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.Weight > res.Weight || seed%2 == 1 && g.Weight != res.Weight {
+			t.Errorf("seed %d: greedy %d, optimum %d", seed, g.Weight, res.Weight)
+		}
+	}
+}

@@ -12,29 +12,39 @@ import (
 // feasibility is monotone in t, so a binary search over t finds the
 // largest one, and a min-cost solve restricted to it gives the best total.
 //
-// The unrestricted optimum's weakest pair lo is feasible, and no threshold
-// above hi (the lowest, over proposals, of the K-th best allowed weight)
-// can be. The probes in between only need pairs heavier than lo, a small
-// share of the instance, so they run as plain b-matchings on that list.
+// No threshold above hi (the lowest, over proposals, of the K-th best
+// allowed weight) can be feasible, and the answer is usually at or just
+// below it, so the probes first use only the pairs within 0.05 of hi, a
+// small share of the instance, as plain b-matchings. Only when even that
+// floor is infeasible does the search start from the unrestricted
+// optimum's weakest pair, which is feasible by construction.
 func solveFair(ctx context.Context, in *Instance, pr *pricer) (*Result, error) {
-	nw, st, err := solveAt(ctx, in, pr, 0)
-	if err != nil {
-		return nil, err
-	}
-	best := result(in, nw, st, 0)
-	lo := int64(Scale)
-	for _, pa := range best.Pairs {
-		lo = min(lo, Weight(in.Affinity[pa.Proposal*in.Reviewers+pa.Reviewer]))
-	}
-	// The unrestricted optimum uses only pairs of weight ≥ lo and is
-	// optimal on any subset of pairs that still holds it.
-	best.Threshold = lo
-	hi, arg, list := pr.heavy(lo)
+	hi, arg, _ := pr.heavy(Scale)
 	// Until a probe fails, the proposal with the lowest K-th best weight
 	// is the cut above hi: it alone cannot get K heavier reviewers.
 	var cut *Cut
 	if hi < Scale {
 		cut = &Cut{Above: hi + 1, Proposals: []int{arg}}
+	}
+	floor := max(0, hi-Scale/20)
+	_, _, list := pr.heavy(floor)
+	var base *Result
+	lo := floor + 1
+	if c := list.feasible(in, lo); c != nil {
+		nw, st, err := solveAt(ctx, in, pr, 0)
+		if err != nil {
+			return nil, err
+		}
+		base = result(in, nw, st, 0)
+		lo = Scale
+		for _, pa := range base.Pairs {
+			lo = min(lo, Weight(in.Affinity[pa.Proposal*in.Reviewers+pa.Reviewer]))
+		}
+		// The unrestricted optimum uses only pairs of weight ≥ lo and is
+		// optimal on any subset of pairs that still holds it.
+		base.Threshold = lo
+		hi, cut = floor, c
+		_, _, list = pr.heavy(lo)
 	}
 	t, probe := lo, hi
 	for t < hi {
@@ -48,17 +58,19 @@ func solveFair(ctx context.Context, in *Instance, pr *pricer) (*Result, error) {
 		}
 		probe = (t + hi + 1) / 2
 	}
-	if t == lo {
-		best.Cut = cut
-		return best, nil
+	if base != nil && t == base.Threshold {
+		base.Cut = cut
+		return base, nil
 	}
-	nw, st2, err := solveAt(ctx, in, pr, t)
+	nw, st, err := solveAt(ctx, in, pr, t)
 	if err != nil {
 		return nil, err
 	}
-	res := result(in, nw, st2, t)
-	res.Rounds += st.rounds
+	res := result(in, nw, st, t)
 	res.Cut = cut
+	if base != nil {
+		res.Rounds += base.Rounds
+	}
 	return res, nil
 }
 
