@@ -51,6 +51,26 @@ func (w *world) reviewAll(c *amur.FundCall, props []*amur.Proposal) {
 			}
 		}
 	}
+	as, err := w.svc.Assignments(officeCN, c.ID, "CN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := w.svc.Reviewers(officeCN, "CN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, r := range rs {
+		want := 0
+		for _, a := range as {
+			if a.ReviewerID == r.ID {
+				want++
+			}
+		}
+		seen, err := w.svc.Proposals(reviewerCtx(n), fund.ProposalQuery{CallID: c.ID})
+		if err != nil || len(seen) != want {
+			t.Errorf("reviewer %d lists %d proposals, want its %d, %v", n, len(seen), want, err)
+		}
+	}
 	// The third CN reviewer shares an organisation with the first
 	// proposal's team: it was not assigned it, so it cannot read it.
 	if _, err := w.svc.Proposal(reviewerCtx(2), props[0].ID); amur.ErrorCode(err) != amur.ENotFound {
@@ -60,7 +80,7 @@ func (w *world) reviewAll(c *amur.FundCall, props []*amur.Proposal) {
 	if err := w.svc.SubmitReview(reviewerCtx(0), bad); code(t, err, amur.EInvalid) != "err.required" {
 		t.Errorf("a review without every criterion: %v", err)
 	}
-	_, err := w.svc.Assign(officeCN, fund.AssignRequest{CallID: c.ID, Side: "CN"})
+	_, err = w.svc.Assign(officeCN, fund.AssignRequest{CallID: c.ID, Side: "CN"})
 	if code(t, err, amur.EConflict) != "fund.err.reviews_exist" {
 		t.Errorf("reassigned after reviews: %v", err)
 	}
