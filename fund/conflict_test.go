@@ -24,6 +24,7 @@ func TestConflictReasons(t *testing.T) {
 		}
 		p := w.proposal(c, "量子", "Квант", "Quantum", "wang", "pku", "ivanov", "msu", 100_000, 1_000_000)
 		earlier := w.proposal(c, "早期", "Ранний", "Earlier", "chen", "cas", "ivanov", "msu", 100_000, 1_000_000)
+		earlier.Team[1].Role = amur.MemberRole // else p would repeat its lead and be ineligible
 		for _, q := range []*amur.Proposal{earlier, p} {
 			if err := w.svc.CreateProposal(applicant, q); err != nil {
 				t.Fatal(err)

@@ -50,6 +50,7 @@ func (w *world) submitAll(c *amur.FundCall) []*amur.Proposal {
 		w.proposal(c, "海洋", "Океан", "Ocean currents", "wang", "pku", "sidorov", "nsu", 500_000, 5_000_000),
 	}
 	props[3].Team[0].OrgID = amur.NewID()
+	props[3].Team[0].PersonID, props[3].Team[1].PersonID = "", "" // leads of no other proposal
 	for _, p := range props {
 		w.draft(p)
 	}

@@ -220,11 +220,11 @@ func (s *Service) orgsRegistered(ctx context.Context, p *amur.Proposal) (bool, e
 }
 
 // duplicate tells whether another live proposal of the call, submitted
-// before p, has the same title or the same leads.
+// before p, has the same title or shares a lead with it.
 func duplicate(p *amur.Proposal, all []*amur.Proposal) bool {
 	for _, q := range all {
-		if q.ID == p.ID || q.SubmittedAt.IsZero() || !q.SubmittedAt.Before(p.SubmittedAt) ||
-			q.Status == amur.Withdrawn || q.Status == amur.Draft {
+		earlier := q.SubmittedAt.Before(p.SubmittedAt) || q.SubmittedAt.Equal(p.SubmittedAt) && q.ID < p.ID
+		if q.ID == p.ID || q.SubmittedAt.IsZero() || !earlier || q.Status == amur.Withdrawn || q.Status == amur.Draft {
 			continue
 		}
 		if sameTitle(p.Title, q.Title) || sameLeads(p, q) {
@@ -245,18 +245,15 @@ func sameTitle(a, b amur.Text) bool {
 	return false
 }
 
-// sameLeads tells whether two proposals have the same registered leads.
+// sameLeads tells whether two proposals share a lead: a registered person
+// leads at most one proposal of a call on a side, as the agencies allow
+// one application per principal investigator.
 func sameLeads(a, b *amur.Proposal) bool {
-	n := 0
 	for _, side := range amur.FundSides {
 		la, lb := a.Lead(side), b.Lead(side)
-		if la == nil || lb == nil {
-			continue
+		if la != nil && lb != nil && la.PersonID != "" && la.PersonID == lb.PersonID {
+			return true
 		}
-		if la.PersonID == "" || la.PersonID != lb.PersonID {
-			return false
-		}
-		n++
 	}
-	return n > 0
+	return false
 }
