@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/csv"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"amur"
 	"amur/auth"
@@ -54,6 +57,7 @@ type fundWorld struct {
 	tokens map[string]string
 	now    time.Time
 	orgs   []*amur.Organization
+	users  []*amur.User
 }
 
 // newFundWorld builds the world with the clock in the call's open period.
@@ -70,6 +74,8 @@ func newFundWorld(t *testing.T) *fundWorld {
 		{Email: "ru@example.org", Role: amur.RoleOffice, Side: "RU"},
 		{Email: "a1@example.org", Role: amur.RoleApplicant},
 		{Email: "a2@example.org", Role: amur.RoleApplicant},
+		{Email: "r1@example.org", Role: amur.RoleReviewer},
+		{Email: "r2@example.org", Role: amur.RoleReviewer},
 	} {
 		if err := au.AddUser(ctx, u, testPassword); err != nil {
 			t.Fatal(err)
@@ -79,6 +85,7 @@ func newFundWorld(t *testing.T) *fundWorld {
 			t.Fatal(err)
 		}
 		w.tokens[strings.Split(u.Email, "@")[0]] = "Bearer " + secret
+		w.users = append(w.users, u)
 	}
 	for _, o := range []*amur.Organization{testkit.Org("北京大学", "CN"), testkit.Org("МГУ", "RU")} {
 		if err := db.CreateOrganization(context.Background(), o); err != nil {
@@ -188,3 +195,76 @@ func TestFundAPI(t *testing.T) {
 
 // itoa64 formats n for JSON bodies.
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestFundAPIReview runs the offices' and reviewers' side of a call
+// through HTTP: each side's reviewers and assignment, the reviews, each
+// side's recommendation, the selection with its what-if, the decision and
+// the XLSX export.
+func TestFundAPIReview(t *testing.T) {
+	w := newFundWorld(t)
+	var c amur.FundCall
+	w.as(t, "cn", "POST", "/api/v1/fund/calls", fundCallJSON).want(t, http.StatusCreated).decode(t, &c)
+	var ids []string
+	for i, title := range []string{"Quantum sensing", "Permafrost"} {
+		var p amur.Proposal
+		body := `{"call_id":"` + c.ID + `","title":{"en":"` + title + `"},"months":24,"team":[` +
+			`{"name":"Lead ` + title + `","org_id":"` + w.orgs[0].ID + `","side":"CN","role":"lead"},` +
+			`{"name":"Руководитель ` + strconv.Itoa(i) + `","org_id":"` + w.orgs[1].ID + `","side":"RU","role":"lead"}],` +
+			`"budget":[{"side":"CN","year":2026,"amount":1500000},{"side":"RU","year":2026,"amount":1000000}]}`
+		w.as(t, "a1", "POST", "/api/v1/fund/proposals", body).want(t, http.StatusCreated).decode(t, &p)
+		w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/attachments",
+			`{"type":"cv","name":"cv.pdf","media":"application/pdf","data":"JVBERg=="}`).want(t, http.StatusCreated)
+		w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/submit", "").want(t, http.StatusOK)
+		ids = append(ids, p.ID)
+	}
+	w.as(t, "cn", "POST", "/api/v1/fund/calls/"+c.ID+"/eligibility", "").want(t, http.StatusOK)
+	for i, side := range []string{"CN", "RU"} {
+		office := strings.ToLower(side)
+		w.as(t, office, "POST", "/api/v1/fund/reviewers", `{"side":"`+side+`","name":"R`+side+`","user_id":"`+w.users[4+i].ID+
+			`","expertise":{"en":"quantum sensing, permafrost"},"load":2}`).want(t, http.StatusCreated)
+		w.as(t, "ru", "POST", "/api/v1/fund/calls/"+c.ID+"/assignments", `{"side":"CN"}`).want(t, http.StatusForbidden)
+		var res fund.AssignResult
+		w.as(t, office, "POST", "/api/v1/fund/calls/"+c.ID+"/assignments", `{"side":"`+side+`"}`).want(t, http.StatusOK).decode(t, &res)
+		if len(res.Assignments) != 2 {
+			t.Fatalf("%s assignment = %+v", side, res)
+		}
+		reviewer := "r" + strconv.Itoa(i+1)
+		var seen fundItems[amur.Proposal]
+		w.as(t, reviewer, "GET", "/api/v1/fund/calls/"+c.ID+"/proposals", "").want(t, http.StatusOK).decode(t, &seen)
+		if len(seen.Items) != 2 {
+			t.Errorf("%s sees %d proposals", reviewer, len(seen.Items))
+		}
+		for j, id := range ids {
+			w.as(t, reviewer, "POST", "/api/v1/fund/reviews", `{"proposal_id":"`+id+`","scores":{"merit":`+strconv.Itoa(9-j)+
+				`},"comment":{"ru":"Хорошо"}}`).want(t, http.StatusOK)
+		}
+		w.as(t, "a1", "GET", "/api/v1/fund/calls/"+c.ID+"/reviews?side="+side, "").want(t, http.StatusForbidden)
+		var rank fundItems[fund.Ranked]
+		w.as(t, office, "GET", "/api/v1/fund/calls/"+c.ID+"/ranking?side="+side, "").want(t, http.StatusOK).decode(t, &rank)
+		if len(rank.Items) != 2 || rank.Items[0].ProposalID != ids[0] || rank.Items[0].Score != 9 {
+			t.Errorf("%s ranking = %+v", side, rank.Items)
+		}
+		w.as(t, office, "POST", "/api/v1/fund/calls/"+c.ID+"/recommendations", `{"side":"`+side+`","top":2}`).want(t, http.StatusOK)
+	}
+	var what fund.WhatIf
+	w.as(t, "ru", "GET", "/api/v1/fund/calls/"+c.ID+"/selection?budget_cn=3000000&budget_ru=40000000", "").want(t, http.StatusOK).decode(t, &what)
+	if len(what.Before.Funded) != 2 || len(what.After.Funded) != 2 || len(what.Added) != 0 {
+		t.Errorf("what-if = %+v", what)
+	}
+	w.as(t, "ru", "GET", "/api/v1/fund/calls/"+c.ID+"/selection?budget_cn=2000000", "").want(t, http.StatusOK).decode(t, &what)
+	if !slices.Equal(what.Removed, []string{ids[1]}) || len(what.After.Funded) != 1 {
+		t.Errorf("what-if at a smaller CN budget = %+v", what)
+	}
+	w.as(t, "a1", "POST", "/api/v1/fund/calls/"+c.ID+"/decision", "").want(t, http.StatusForbidden)
+	w.as(t, "cn", "POST", "/api/v1/fund/calls/"+c.ID+"/decision", "").want(t, http.StatusOK)
+	res := w.as(t, "ru", "GET", "/api/v1/fund/calls/"+c.ID+"/export?format=xlsx", "", "Accept-Language", "zh").want(t, http.StatusOK)
+	f, err := excelize.OpenReader(bytes.NewReader(res.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(fund.SheetList)
+	if err != nil || len(rows) != 3 || rows[0][0] != "排名" || rows[1][8] != "资助" || rows[2][8] != "资助" {
+		t.Errorf("xlsx = %q, %v", rows, err)
+	}
+}
