@@ -117,6 +117,9 @@ func (s *Service) Decide(ctx context.Context, callID string) (*Selection, error)
 		if err != nil {
 			return err
 		}
+		if len(all) == 0 {
+			return amur.Errorf(amur.EConflict, "fund.err.nothing_to_decide")
+		}
 		for _, p := range all {
 			p.Status = amur.Declined
 			if slices.Contains(out.Funded, p.ID) {

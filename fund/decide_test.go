@@ -146,6 +146,9 @@ func (w *world) selectAndDecide(c *amur.FundCall, props []*amur.Proposal) {
 	if _, err := w.svc.Decide(officeCN, c.ID); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := w.svc.Decide(officeRU, c.ID); code(t, err, amur.EConflict) != "fund.err.nothing_to_decide" {
+		t.Errorf("decided twice: %v", err)
+	}
 	for i, want := range []amur.ProposalStatus{amur.Funded, amur.Declined, amur.Declined, amur.Ineligible} {
 		p, err := w.svc.Proposal(applicant, props[i].ID)
 		if err != nil || p.Status != want {

@@ -48,6 +48,7 @@ func (s *Server) fundRoutes() []route {
 		{"GET /api/v1/fund/calls/{id}/export", s.handleFundExport},
 		{"POST /api/v1/fund/proposals", s.handleFundProposalCreate},
 		{"GET /api/v1/fund/proposals/{id}", s.handleFundProposal},
+		{"GET /api/v1/fund/proposals/{id}/snapshot", s.handleFundSnapshot},
 		{"PUT /api/v1/fund/proposals/{id}", s.handleFundProposalUpdate},
 		{"POST /api/v1/fund/proposals/{id}/submit", s.handleFundSubmit},
 		{"POST /api/v1/fund/proposals/{id}/withdraw", s.handleFundWithdraw},

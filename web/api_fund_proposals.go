@@ -81,6 +81,17 @@ func (s *Server) handleFundProposal(w http.ResponseWriter, r *http.Request) {
 	s.answer(w, r, http.StatusOK, p, err)
 }
 
+// handleFundSnapshot answers GET /api/v1/fund/proposals/{id}/snapshot: the
+// proposal as it was submitted, to whoever may read the proposal.
+func (s *Server) handleFundSnapshot(w http.ResponseWriter, r *http.Request) {
+	if err := noQuery(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.fund.Snapshot(r.Context(), r.PathValue("id"))
+	s.answer(w, r, http.StatusOK, p, err)
+}
+
 // handleFundProposalUpdate answers PUT /api/v1/fund/proposals/{id}: the
 // draft's new content, with the version the client read.
 func (s *Server) handleFundProposalUpdate(w http.ResponseWriter, r *http.Request) {

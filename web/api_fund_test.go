@@ -175,6 +175,12 @@ func TestFundAPI(t *testing.T) {
 	if p.Status != amur.Submitted {
 		t.Errorf("status = %s", p.Status)
 	}
+	var snap amur.Proposal
+	w.as(t, "cn", "GET", "/api/v1/fund/proposals/"+p.ID+"/snapshot", "").want(t, http.StatusOK).decode(t, &snap)
+	w.as(t, "a2", "GET", "/api/v1/fund/proposals/"+p.ID+"/snapshot", "").want(t, http.StatusNotFound)
+	if snap.ID != p.ID || snap.Status != amur.Submitted || len(snap.Attachments) != 1 {
+		t.Errorf("snapshot = %+v", snap)
+	}
 	var mine fundItems[amur.Proposal]
 	w.as(t, "a2", "GET", "/api/v1/fund/calls/"+c.ID+"/proposals", "").want(t, http.StatusOK).decode(t, &mine)
 	if len(mine.Items) != 0 {
