@@ -279,8 +279,8 @@ func (c *FundCall) validateSides() error {
 		switch {
 		case s.Currency != Currency(s.Side):
 			return Invalid(f+".currency", "err.enum", "value", s.Currency, "allowed", Currency(s.Side))
-		case s.Budget <= 0:
-			return Invalid(f+".budget", "err.range", "min", 1, "max", int64(1)<<50)
+		case s.Budget <= 0 || s.Budget > MaxAmount:
+			return Invalid(f+".budget", "err.range", "min", 1, "max", MaxAmount)
 		case s.GrantMax <= 0 || s.GrantMax > s.Budget:
 			return Invalid(f+".grant_max", "err.range", "min", 1, "max", s.Budget)
 		case s.YearMax < 0 || s.YearMax > s.GrantMax:
@@ -372,8 +372,8 @@ func (h *HostOffer) Validate() error {
 		return Invalid("person_id", "err.id")
 	case !slices.Contains(HostKinds, h.Kind):
 		return Invalid("kind", "err.enum", "value", h.Kind, "allowed", strings.Join(HostKinds, ", "))
-	case h.Stipend < 0:
-		return Invalid("stipend", "err.range", "min", 0, "max", int64(1)<<40)
+	case h.Stipend < 0 || h.Stipend > MaxAmount:
+		return Invalid("stipend", "err.range", "min", 0, "max", MaxAmount)
 	case h.Currency != Currency(h.Side):
 		return Invalid("currency", "err.enum", "value", h.Currency, "allowed", Currency(h.Side))
 	case !h.From.IsZero() && !h.To.IsZero() && h.To.Before(h.From):

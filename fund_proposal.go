@@ -72,6 +72,9 @@ type BudgetLine struct {
 	Amount int64  `json:"amount"`
 }
 
+// MaxAmount bounds any one sum of money, in a currency's units.
+const MaxAmount = 1_000_000_000_000_000
+
 // MaxAttachments bounds the documents of one proposal.
 const MaxAttachments = 20
 
@@ -242,8 +245,9 @@ func (p *Proposal) Validate() error {
 			return checkSide(f+".side", b.Side)
 		case b.Year < 2000 || b.Year > 2100:
 			return Invalid(f+".year", "err.range", "min", 2000, "max", 2100)
-		case b.Amount < 0:
-			return Invalid(f+".amount", "err.negative")
+		case b.Amount < 0 || b.Amount > MaxAmount:
+			// The bound keeps sums of all lines far from overflowing.
+			return Invalid(f+".amount", "err.range", "min", 0, "max", MaxAmount)
 		}
 	}
 	for i, k := range p.Keywords {

@@ -50,6 +50,7 @@ func TestFundCallValidate(t *testing.T) {
 		{"one-sided joint call", func(c *FundCall) { c.OneSided = true }, "one_sided"},
 		{"quota outside the fields", func(c *FundCall) { c.Quotas = []FieldQuota{{Field: "9", Max: 1}} }, "quotas[0]"},
 		{"unknown zone", func(c *FundCall) { c.Zone = "Mars/Olympus" }, "zone"},
+		{"budget beyond any sum", func(c *FundCall) { c.Sides[0].Budget = MaxAmount + 1 }, "sides[1].budget"},
 	}
 	for _, tc := range tests {
 		c := good()
@@ -85,5 +86,16 @@ func TestFundAuditKinds(t *testing.T) {
 	}
 	if _, err := ParseAuditKind("fund_nothing"); err == nil {
 		t.Error("an unknown kind parsed")
+	}
+}
+
+// TestProposalAmounts checks that a budget line may not be negative nor so
+// large that the lines' sum could overflow past a limit check.
+func TestProposalAmounts(t *testing.T) {
+	for _, amount := range []int64{-1, MaxAmount + 1, 1 << 62} {
+		p := &Proposal{CallID: NewID(), Title: T("en", "P"), Budget: []BudgetLine{{Side: "CN", Year: 2026, Amount: amount}}}
+		if err := prepareFund(p); err == nil || AsError(err).Field != "budget[0].amount" {
+			t.Errorf("amount %d: %v", amount, err)
+		}
 	}
 }
