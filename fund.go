@@ -262,6 +262,10 @@ func (c *FundCall) Validate() error {
 		return Invalid("conflict_years", "err.range", "min", 0, "max", 20)
 	case c.OneSided && c.Kind != Mobility:
 		return Invalid("one_sided", "fund.err.one_sided")
+	case len(c.Fields) > 100:
+		return Invalid("fields", "err.too_many", "max", 100)
+	case len(c.Attachments) > MaxAttachments || len(c.Criteria) > 50 || len(c.Quotas) > 100:
+		return Invalid("attachments", "err.too_many", "max", MaxAttachments)
 	}
 	if err := c.validateSides(); err != nil {
 		return err

@@ -55,6 +55,10 @@ func (r *Reviewer) Validate() error {
 		return Invalid("org_id", "err.id")
 	case r.Load < 1 || r.Load > 100:
 		return Invalid("load", "err.range", "min", 1, "max", 100)
+	case len(r.Conflicts) > 1000:
+		return Invalid("conflicts", "err.too_many", "max", 1000)
+	case len(r.Bids) > 10000:
+		return Invalid("bids", "err.too_many", "max", 10000)
 	}
 	for _, c := range r.Conflicts {
 		if !ValidID(c) {
