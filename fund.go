@@ -264,8 +264,12 @@ func (c *FundCall) Validate() error {
 		return Invalid("one_sided", "fund.err.one_sided")
 	case len(c.Fields) > 100:
 		return Invalid("fields", "err.too_many", "max", 100)
-	case len(c.Attachments) > MaxAttachments || len(c.Criteria) > 50 || len(c.Quotas) > 100:
+	case len(c.Attachments) > MaxAttachments:
 		return Invalid("attachments", "err.too_many", "max", MaxAttachments)
+	case len(c.Criteria) > 50:
+		return Invalid("criteria", "err.too_many", "max", 50)
+	case len(c.Quotas) > 100:
+		return Invalid("quotas", "err.too_many", "max", 100)
 	}
 	if err := c.validateSides(); err != nil {
 		return err
