@@ -5,8 +5,11 @@ import (
 	"context"
 	"math"
 	"slices"
-	"time"
 )
+
+// improveWork bounds the local moves tried around a list: enough for every
+// swap among a few hundred undecided proposals, a fraction of a second.
+const improveWork = 200_000_000
 
 // bound minimises the Lagrangian bound over λ ≥ 0, by the LP relaxation's
 // duals when the simplex finishes and otherwise by rounds of exact
@@ -122,14 +125,14 @@ func (p *Problem) solveBB(ctx context.Context) (*Solution, error) {
 	}
 	if sel != nil {
 		// A better list first narrows the proposals left undecided.
-		md.improve(sel, newSearch(md, lam, sel, z, ub, 0).free, 300*time.Millisecond)
+		md.improve(sel, newSearch(md, lam, sel, z, ub, 0).free, improveWork)
 		z = md.solution(sel).Score
 	}
 	s := newSearch(md, lam, sel, z, ub, limit)
 	s.ctx = ctx
 	s.run()
 	if s.best != nil && s.aborted {
-		md.improve(s.best, s.free, 200*time.Millisecond)
+		md.improve(s.best, s.free, improveWork)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

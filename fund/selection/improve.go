@@ -1,29 +1,25 @@
 package selection
 
-import "time"
-
 // improve raises the score of a feasible list by local moves among the
 // candidates cand (the proposals the relaxation leaves undecided): add one
 // that fits, swap one for a better one, or swap one for two. The moves
 // keep every row within its cap, so the list stays feasible. The search
-// stops when no move helps or after the time allowed.
-func (md *model) improve(sel []bool, cand []int, allowed time.Duration) {
+// stops when no move helps or after work move tests, a count rather than
+// a time so that the same problem always gives the same list.
+func (md *model) improve(sel []bool, cand []int, work int) {
 	used := make([]int64, md.m)
 	for i, on := range sel {
 		if on {
 			md.take(used, i, 1)
 		}
 	}
-	deadline := time.Now().Add(allowed)
-	for pass := 0; pass < 100 && time.Now().Before(deadline); pass++ {
-		if !md.move(sel, used, cand) {
-			return
-		}
+	for work > 0 && md.move(sel, used, cand, &work) {
 	}
 }
 
-// move applies the first improving move it finds.
-func (md *model) move(sel []bool, used []int64, cand []int) bool {
+// move applies the first improving move it finds, counting its tests
+// against *work.
+func (md *model) move(sel []bool, used []int64, cand []int, work *int) bool {
 	var in, out []int
 	for _, i := range cand {
 		if sel[i] {
@@ -41,6 +37,9 @@ func (md *model) move(sel []bool, used []int64, cand []int) bool {
 	}
 	const eps = 1e-9
 	for _, i := range in {
+		if *work -= len(out); *work < 0 {
+			return false
+		}
 		md.take(used, i, -1)
 		for _, j := range out {
 			if md.score[j] > md.score[i]+eps && md.fits(used, j) {
@@ -57,6 +56,7 @@ func (md *model) move(sel []bool, used []int64, cand []int) bool {
 				continue
 			}
 			md.take(used, j, 1)
+			*work -= len(out) - a
 			for _, k := range out[a+1:] {
 				if md.score[j]+md.score[k] > md.score[i]+eps && md.fits(used, k) {
 					md.take(used, k, 1)

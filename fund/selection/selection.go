@@ -83,7 +83,7 @@ type Change struct {
 const (
 	MaxProposals     = 100_000
 	MaxQuotas        = 200
-	defaultNodeLimit = 3_000_000
+	defaultNodeLimit = 10_000_000
 )
 
 // Solve returns the best list of p it can prove, or the best found with
