@@ -252,3 +252,21 @@ func TestDescendBound(t *testing.T) {
 		}
 	}
 }
+
+// TestDeterministic solves a problem whose search stops at its node limit
+// twice: a funding list must not depend on the machine's load.
+func TestDeterministic(t *testing.T) {
+	p := Generate(400, 3, true)
+	p.NodeLimit = 20_000
+	a, err := Solve(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Solve(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(a.Selected) != fmt.Sprint(b.Selected) || a.Score != b.Score {
+		t.Errorf("two runs gave %v and %v", a.Score, b.Score)
+	}
+}
