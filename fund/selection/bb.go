@@ -5,6 +5,8 @@ import (
 	"context"
 	"math"
 	"slices"
+
+	"amur"
 )
 
 // improveWork bounds the local moves tried around a list: enough for every
@@ -136,6 +138,9 @@ func (p *Problem) solveBB(ctx context.Context) (*Solution, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if s.best == nil && s.aborted {
+		return nil, amur.Errorf(amur.EInvalid, "fundopt.selection.unsolved", "nodes", s.nodes-1)
 	}
 	if s.best == nil {
 		return nil, infeasible()

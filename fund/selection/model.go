@@ -7,8 +7,8 @@ import (
 )
 
 // model writes every budget and quota as a row Σ A[i][j]·x[i] ≤ cap[j]
-// over the proposals' choices x ∈ {0,1}. A minimum count becomes a row of
-// −1 coefficients with cap −min, so one form covers both directions.
+// over the proposals' choices x ∈ {0,1}. A minimum becomes a row of
+// negated coefficients with cap −min, so one form covers both directions.
 type model struct {
 	p     *Problem
 	n, m  int
@@ -41,6 +41,12 @@ func newModel(p *Problem) *model {
 		}
 		if q.MaxCN > 0 {
 			rows = append(rows, row{field: q.Field, coef: cn, cap: q.MaxCN})
+		}
+		if q.MinCN > 0 {
+			rows = append(rows, row{field: q.Field, coef: func(x Proposal) int64 { return -x.CostCN }, cap: -q.MinCN})
+		}
+		if q.MinRU > 0 {
+			rows = append(rows, row{field: q.Field, coef: func(x Proposal) int64 { return -x.CostRU }, cap: -q.MinRU})
 		}
 		if q.MaxRU > 0 {
 			rows = append(rows, row{field: q.Field, coef: ru, cap: q.MaxRU})
@@ -98,9 +104,9 @@ func (md *model) feasible(used []int64) bool {
 	return true
 }
 
-// fill builds a list greedily by key, highest first: rows of minimum
-// counts are served first from their own field, then every proposal that
-// fits is taken. ok is false when the list misses a minimum.
+// fill builds a list greedily by key, highest first: rows of minimums are
+// served first from their own field, then every proposal that fits is
+// taken. ok is false when the list misses a minimum.
 func (md *model) fill(key []float64) (sel []bool, ok bool) {
 	order := make([]int, md.n)
 	for i := range order {

@@ -35,12 +35,14 @@ type Proposal struct {
 	Field string
 }
 
-// Quota bounds the proposals funded in one field. A zero maximum means no
-// upper limit.
+// Quota bounds the proposals funded in one field: their count and their
+// yuan and rouble amounts. A zero maximum means no upper limit, a zero
+// minimum no lower one.
 type Quota struct {
 	Field              string
 	MinCount, MaxCount int
-	MaxCN, MaxRU       int64
+	MinCN, MaxCN       int64
+	MinRU, MaxRU       int64
 }
 
 // Problem is one funding decision.
@@ -89,7 +91,8 @@ const (
 // Solve returns the best list of p it can prove, or the best found with
 // its gap. Bad input is an *amur.Error naming the field; when no list
 // meets the minimum quotas it is an *amur.Error with key
-// "fundopt.selection.infeasible".
+// "fundopt.selection.infeasible", and "fundopt.selection.unsolved" when
+// the search stopped at its node limit before finding any such list.
 func Solve(ctx context.Context, p *Problem) (*Solution, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -133,10 +136,14 @@ func (p *Problem) Validate() error {
 		switch {
 		case seen[q.Field]:
 			return amur.Invalid(f+".field", "fundopt.selection.quota_twice", "field", q.Field)
-		case q.MinCount < 0 || q.MaxCount < 0 || q.MaxCN < 0 || q.MaxRU < 0:
+		case q.MinCount < 0 || q.MaxCount < 0 || q.MinCN < 0 || q.MaxCN < 0 || q.MinRU < 0 || q.MaxRU < 0:
 			return amur.Invalid(f, "err.negative")
 		case q.MaxCount > 0 && q.MinCount > q.MaxCount:
 			return amur.Invalid(f+".min_count", "err.range", "min", 0, "max", q.MaxCount)
+		case q.MaxCN > 0 && q.MinCN > q.MaxCN:
+			return amur.Invalid(f+".min_cn", "err.range", "min", 0, "max", q.MaxCN)
+		case q.MaxRU > 0 && q.MinRU > q.MaxRU:
+			return amur.Invalid(f+".min_ru", "err.range", "min", 0, "max", q.MaxRU)
 		}
 		seen[q.Field] = true
 	}

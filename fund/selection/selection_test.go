@@ -29,7 +29,7 @@ func randomProblem(rng *rand.Rand, n int, quotas bool) *Problem {
 	p.BudgetCN, p.BudgetRU = cn/3, ru/3
 	if quotas {
 		p.Quotas = []Quota{{Field: "ai", MaxCount: 1 + rng.IntN(3)}, {Field: "space", MinCount: rng.IntN(3)},
-			{Field: "energy", MaxCN: cn / 6}}
+			{Field: "energy", MaxCN: cn / 6, MinRU: int64(rng.IntN(3)) * ru / 20}}
 	}
 	return p
 }
@@ -101,6 +101,9 @@ func TestBoundAboveOptimum(t *testing.T) {
 			continue
 		}
 		s, err := p.solveBB(context.Background())
+		if e := amur.AsError(err); err != nil && e.Key == "fundopt.selection.unsolved" {
+			continue // no list found in three nodes: said, not guessed
+		}
 		if err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}
