@@ -92,6 +92,9 @@ func (m *Main) fundBench(ctx context.Context, args []string) error {
 	if *P <= 0 || *R <= 0 || *K <= 0 || *runs <= 0 || *cands < 0 || !(*loadF >= 0) {
 		return m.usageErr(fs, "amur fund bench: --proposals, --reviewers, --k and --runs must be positive, --candidates and --load not negative")
 	}
+	if int64(*P)*int64(*R) > assign.MaxPairs {
+		return m.usageErr(fs, "amur fund bench: at most %d proposal–reviewer pairs", assign.MaxPairs)
+	}
 	in := assign.Generate(*P, *R, *K, *seed)
 	in.Fair = *fair
 	in.Candidates = *cands

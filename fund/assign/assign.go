@@ -119,16 +119,19 @@ func Solve(ctx context.Context, in *Instance) (*Result, error) {
 	return result(in, nw, st, 0), nil
 }
 
+// MaxPairs bounds Proposals × Reviewers: the dense affinity matrix then
+// takes at most 1 GiB.
+const MaxPairs = 1 << 28
+
 // Validate checks the sizes and values of in.
 func (in *Instance) Validate() error {
-	const maxPairs = 1 << 28
 	switch {
 	case in.Proposals <= 0:
 		return amur.Invalid("proposals", "err.positive")
 	case in.Reviewers <= 0:
 		return amur.Invalid("reviewers", "err.positive")
-	case int64(in.Proposals)*int64(in.Reviewers) > maxPairs:
-		return amur.Errorf(amur.ETooLarge, "fundopt.assign.too_large", "max", maxPairs)
+	case int64(in.Proposals)*int64(in.Reviewers) > MaxPairs:
+		return amur.Errorf(amur.ETooLarge, "fundopt.assign.too_large", "max", MaxPairs)
 	case in.K <= 0 || in.K > in.Reviewers:
 		return amur.Invalid("k", "err.range", "min", 1, "max", in.Reviewers)
 	case len(in.Load) != in.Reviewers:
