@@ -53,6 +53,7 @@ func TestConflictReasons(t *testing.T) {
 			{"team member", &amur.Reviewer{PersonID: w.ppl["wang"].ID}, fund.ConflictSamePerson},
 			{"same organisation", &amur.Reviewer{OrgID: w.orgs["msu"].ID}, fund.ConflictSameOrg},
 			{"declared", &amur.Reviewer{Conflicts: []string{p.ID}}, fund.ConflictDeclared},
+			{"declared by the reviewer", &amur.Reviewer{UserID: reviewerUser(7)}, fund.ConflictDeclared},
 			{"shared activity", &amur.Reviewer{PersonID: w.ppl["zhao"].ID}, fund.ConflictActivity},
 			{"shared proposal", &amur.Reviewer{PersonID: w.ppl["chen"].ID}, fund.ConflictProposal},
 			{"activity before the window", &amur.Reviewer{PersonID: w.ppl["sidorov"].ID}, ""},
@@ -61,6 +62,11 @@ func TestConflictReasons(t *testing.T) {
 			tc.r.Side, tc.r.Name, tc.r.Load, tc.r.Expertise = "CN", tc.name, 2, amur.T("en", "quantum")
 			if err := w.svc.CreateReviewer(officeCN, tc.r); err != nil {
 				t.Fatal(err)
+			}
+			if tc.r.UserID != "" {
+				if err := w.svc.DeclareConflict(reviewerCtx(7), p.ID); err != nil {
+					t.Fatal(err)
+				}
 			}
 			_, err := w.svc.Assign(officeCN, fund.AssignRequest{CallID: c.ID, Side: "CN", K: 1,
 				Forced: []fund.Pair{{ProposalID: p.ID, ReviewerID: tc.r.ID}}})

@@ -95,6 +95,41 @@ func (s *Service) Bid(ctx context.Context, proposalID string, bid int) error {
 	})
 }
 
+// DeclareConflict records the calling reviewer's conflict of interest with
+// a proposal: it is never assigned the proposal again. An assignment made
+// before stays until the office assigns again.
+func (s *Service) DeclareConflict(ctx context.Context, proposalID string) error {
+	w, err := s.whoOf(ctx, false)
+	if err != nil {
+		return err
+	}
+	if !w.p.Is(amur.RoleReviewer) {
+		return forbidden("fund.err.reviewer_only")
+	}
+	return s.store.FundWrite(ctx, func(tx amur.FundTx) error {
+		rs, err := amur.FundList[amur.Reviewer](tx, amur.KindReviewer, amur.FundFilter{OwnerID: w.user()})
+		if err != nil {
+			return err
+		}
+		if len(rs) == 0 {
+			return forbidden("fund.err.reviewer_only")
+		}
+		var p amur.Proposal
+		if err := tx.Get(proposalID, &p); err != nil {
+			return err
+		}
+		for _, r := range rs {
+			if !slices.Contains(r.Conflicts, proposalID) {
+				r.Conflicts = append(r.Conflicts, proposalID)
+				if err := tx.Update(r, ""); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
 // The conflicts of interest, by name: the reasons a reviewer may not
 // review a proposal.
 const (

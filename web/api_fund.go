@@ -53,6 +53,7 @@ func (s *Server) fundRoutes() []route {
 		{"POST /api/v1/fund/proposals/{id}/submit", s.handleFundSubmit},
 		{"POST /api/v1/fund/proposals/{id}/withdraw", s.handleFundWithdraw},
 		{"POST /api/v1/fund/proposals/{id}/bid", s.handleFundBid},
+		{"POST /api/v1/fund/proposals/{id}/conflict", s.handleFundConflict},
 		{"POST /api/v1/fund/proposals/{id}/attachments", s.handleFundAttach},
 		{"GET /api/v1/fund/proposals/{id}/attachments/{file}", s.handleFundFile},
 		{"GET /api/v1/fund/reviewers", s.handleFundReviewers},

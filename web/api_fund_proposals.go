@@ -145,6 +145,20 @@ func (s *Server) handleFundBid(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// handleFundConflict answers POST /api/v1/fund/proposals/{id}/conflict: the
+// signed-in reviewer declares a conflict of interest with the proposal.
+func (s *Server) handleFundConflict(w http.ResponseWriter, r *http.Request) {
+	if err := noQuery(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.fund.DeclareConflict(r.Context(), r.PathValue("id")); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
 // attachBody is the body of POST /api/v1/fund/proposals/{id}/attachments:
 // the document's description and its bytes in base64 (within the body
 // limit of the server).

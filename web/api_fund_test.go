@@ -224,6 +224,7 @@ func TestFundAPIReview(t *testing.T) {
 		ids = append(ids, p.ID)
 	}
 	w.as(t, "cn", "POST", "/api/v1/fund/calls/"+c.ID+"/eligibility", "").want(t, http.StatusOK)
+	w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+ids[0]+"/conflict", "").want(t, http.StatusForbidden)
 	for i, side := range []string{"CN", "RU"} {
 		office := strings.ToLower(side)
 		w.as(t, office, "POST", "/api/v1/fund/reviewers", `{"side":"`+side+`","name":"R`+side+`","user_id":"`+w.users[4+i].ID+
