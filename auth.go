@@ -133,6 +133,9 @@ func ParseAuditKind(s string) (Kind, error) {
 	if s == "user" || s == "users" {
 		return KindUser, nil
 	}
+	if slices.Contains(AuditKinds, Kind(s)) && !slices.Contains(Kinds, Kind(s)) {
+		return Kind(s), nil // the kinds capabilities add, such as fund_proposals
+	}
 	return ParseKind(s)
 }
 

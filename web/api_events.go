@@ -70,15 +70,6 @@ func (s *Server) eventsService() (*events.Service, error) {
 	return s.events, nil
 }
 
-// noQuery refuses every query parameter but lang.
-func noQuery(r *http.Request) error {
-	q, err := parseQuery(r)
-	if err != nil {
-		return err
-	}
-	return q.finish()
-}
-
 // serve runs fn with the service after checking the query has no
 // parameters, answering fn's error or its value with status.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, status int, fn func(ctx context.Context, svc *events.Service) (any, error)) {

@@ -66,5 +66,6 @@ func (s *Server) apiRoutes() []route {
 	routes = append(routes, s.offersRoutes()...)
 	routes = append(routes, s.eventsRoutes()...)
 	routes = append(routes, s.pressRoutes()...)
+	routes = append(routes, s.fundRoutes()...)
 	return routes
 }

@@ -283,3 +283,12 @@ func (s *Server) resolveRefs(ctx context.Context, program, flagship *string) err
 	}
 	return err
 }
+
+// noQuery refuses every query parameter but lang.
+func noQuery(r *http.Request) error {
+	q, err := parseQuery(r)
+	if err != nil {
+		return err
+	}
+	return q.finish()
+}

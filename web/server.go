@@ -15,6 +15,7 @@ import (
 	"amur"
 	"amur/auth"
 	"amur/events"
+	"amur/fund"
 	"amur/match"
 )
 
@@ -46,6 +47,9 @@ type Config struct {
 	// Press keeps the press review queue; nil takes Store when it keeps
 	// one too, else the press routes answer 404.
 	Press amur.PressStore
+	// Fund runs the joint fund; nil means one over Store when Store keeps
+	// the fund's records, and no fund routes otherwise.
+	Fund *fund.Service
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -58,6 +62,7 @@ type Server struct {
 	matcher *match.Engine
 	events  *events.Service
 	press   amur.PressStore
+	fund    *fund.Service
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -89,6 +94,7 @@ func New(cfg Config) *Server {
 		matcher: cmp.Or(cfg.Matcher, match.New(cfg.Store)),
 		events:  cfg.Events,
 		press:   cfg.Press,
+		fund:    fundOf(cfg),
 		mux:     http.NewServeMux(),
 	}
 	if ps, ok := cfg.Store.(amur.PressStore); ok && s.press == nil {

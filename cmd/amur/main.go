@@ -75,6 +75,7 @@ var commands = []command{
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
 	{"broker", "schedule brokerage meetings: bench, schedule", (*Main).broker},
+	{"fund", "run the joint fund: calls, review assignment, funding lists, benchmarks", (*Main).fund},
 }
 
 func main() {

@@ -12,6 +12,7 @@ import (
 	"amur/auth"
 	"amur/demo"
 	"amur/events"
+	"amur/fund"
 	"amur/match"
 	"amur/registry"
 	"amur/sqlstore"
@@ -69,6 +70,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	cfg.Matcher = match.New(db)
 	cfg.Events = events.New(db)
 	cfg.Press = db
+	cfg.Fund = fund.New(db, db, fund.Options{})
 	srv := web.HTTPServer(ln.Addr().String(), web.New(cfg))
 	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
