@@ -33,4 +33,3 @@ func (db *DB) PublishPressEvent(ctx context.Context, id, programID string) (*amu
 	}
 	return entry, nil
 }
-
