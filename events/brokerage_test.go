@@ -139,3 +139,49 @@ func TestBrokerageEndToEnd(t *testing.T) {
 		}
 	})
 }
+
+// TestOnlineMeetingsCarryVideoLink schedules one online meeting and finds
+// the event's video link in the agenda and its calendar entry.
+func TestOnlineMeetingsCarryVideoLink(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		s := newService(db)
+		e := forum()
+		e.Kind, e.Brokerage.Online, e.Registration.Questions = amur.EventOnlineSeminar, true, nil
+		mustCreate(t, s, e)
+		var ctxs []context.Context
+		var ids []string
+		for _, name := range []string{"A", "B"} {
+			id := amur.NewID()
+			ctx := as(amur.RoleApplicant, id)
+			if _, err := s.Register(ctx, e.ID, RegistrationForm{Name: name, Email: "x@example.org"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.PutProfile(ctx, e.ID, ProfileInput{Name: name, Langs: []amur.Lang{amur.EN}, Available: e.Brokerage.Slots[2:]}); err != nil {
+				t.Fatal(err)
+			}
+			ctxs, ids = append(ctxs, ctx), append(ids, id)
+		}
+		r, err := s.RequestMeeting(ctxs[0], e.ID, ids[1], "", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Respond(ctxs[1], e.ID, r.ID, true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Schedule(office(), e.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, ms, err := s.Agenda(ctxs[1], e.ID, ids[1])
+		if err != nil || len(ms) != 1 || ms[0].VideoURL != e.VideoURL || ms[0].Start.Beijing != "2030-06-10 15:00" || ms[0].Interpreter {
+			t.Fatalf("agenda %+v, %v", ms, err)
+		}
+		var b bytes.Buffer
+		if err := s.AgendaCalendar(ctxs[1], e.ID, ids[1], amur.EN, &b); err != nil {
+			t.Fatal(err)
+		}
+		c, err := ical.Parse(&b)
+		if err != nil || len(c.Events) != 1 || c.Events[0].URL != e.VideoURL || c.Events[0].Location != "" {
+			t.Fatalf("calendar %+v, %v", c, err)
+		}
+	})
+}
