@@ -66,7 +66,8 @@ func TestEventsAPI(t *testing.T) {
 	}
 	var ev eventView
 	do(t, w.srv, "POST", "/api/v1/events", apiForum, admin.headers(true)...).want(t, http.StatusCreated).decode(t, &ev)
-	if ev.ActivityID == "" || ev.Shown.Start.Beijing != "2030-06-10 09:00" || ev.Shown.Start.Moscow != "2030-06-10 04:00" {
+	if ev.ActivityID == "" || ev.Shown.Start.Beijing != "2030-06-10 09:00" || ev.Shown.Start.Moscow != "2030-06-10 04:00" ||
+		len(ev.Shown.Sessions) != 1 || ev.Shown.Sessions[0].End.Moscow != "2030-06-10 05:00" {
 		t.Fatalf("created %+v", ev)
 	}
 	base := "/api/v1/events/" + ev.ID
