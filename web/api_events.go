@@ -62,6 +62,7 @@ func (s *Server) eventsRoutes() []route {
 		{"GET /api/v1/events/{id}/participants.csv", s.handleExportCSV},
 		{"GET /api/v1/events/{id}/participants.xlsx", s.handleExportXLSX},
 		{"GET /api/v1/me/calendar.ics", s.handleMyICS},
+		{"GET /api/v1/me/registrations", s.handleMyRegistrations},
 		{"PUT /api/v1/events/{id}/brokerage/profile", s.handleProfilePut},
 		{"GET /api/v1/events/{id}/brokerage/profiles", s.handleProfiles},
 		{"POST /api/v1/events/{id}/brokerage/requests", s.handleMeetingRequest},

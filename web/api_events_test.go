@@ -81,6 +81,12 @@ func TestEventsAPI(t *testing.T) {
 	if reg.Status != amur.RegConfirmed || reg.Ticket == "" {
 		t.Fatalf("registration %+v", reg)
 	}
+	var mine struct{ Items []amur.Registration }
+	do(t, w.srv, "GET", "/api/v1/me/registrations", "", appl.headers(false)...).want(t, http.StatusOK).decode(t, &mine)
+	if len(mine.Items) != 1 || mine.Items[0].Ticket != reg.Ticket {
+		t.Fatalf("my registrations %+v", mine)
+	}
+	do(t, w.srv, "GET", "/api/v1/me/registrations", "").want(t, http.StatusUnauthorized)
 	cal := do(t, w.srv, "GET", base+"/calendar.ics?lang=zh", "").want(t, http.StatusOK)
 	c, err := ical.Parse(bytes.NewReader(cal.Body))
 	if err != nil || len(c.Events) != 2 || c.Events[0].Summary != "论坛" {
