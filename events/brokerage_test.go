@@ -27,30 +27,7 @@ func TestBrokerageEndToEnd(t *testing.T) {
 		e := forum()
 		e.Registration.Capacity = 0
 		mustCreate(t, s, e)
-		slots := e.Brokerage.Slots
-		users := []*brokerUser{
-			{profile: ProfileInput{Name: "Li Na", Org: "Harbin Institute of Technology", Langs: []amur.Lang{amur.ZH}, Available: slots,
-				Summary: amur.T("zh", "我们研究焊接机器人和激光加工"), Offers: "激光焊接技术"}},
-			{profile: ProfileInput{Name: "Иван Петров", Org: "ИЭС", Langs: []amur.Lang{amur.RU}, Available: slots[:2],
-				Summary: amur.T("ru", "Ищем партнёров по лазерной сварке"), Requests: "лазерная сварка труб"}},
-			{profile: ProfileInput{Name: "Anna Smirnova", Org: "Tomsk Polytechnic", Langs: []amur.Lang{amur.RU, amur.EN}, Available: slots,
-				Summary: amur.T("en", "Battery materials and catalysis")}},
-			{profile: ProfileInput{Name: "Zhou Jie", Org: "CAS", Langs: []amur.Lang{amur.ZH, amur.EN}, Available: slots[1:],
-				Summary: amur.T("en", "Catalysis for hydrogen")}},
-		}
-		for _, u := range users {
-			u.id = amur.NewID()
-			u.ctx = as(amur.RoleApplicant, u.id)
-			if _, err := s.PutProfile(u.ctx, e.ID, u.profile); amur.ErrorCode(err) != amur.EForbidden {
-				t.Fatalf("profile before registering: %v", err)
-			}
-			if _, err := s.Register(u.ctx, e.ID, RegistrationForm{Name: u.profile.Name, Email: "u@example.org", Answers: map[string]string{"role": "x"}}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.PutProfile(u.ctx, e.ID, u.profile); err != nil {
-				t.Fatal(err)
-			}
-		}
+		users := registerBrokerUsers(t, s, e)
 		bad := users[0].profile
 		bad.Available = []amur.Moment{amur.MustMoment("2030-06-12T14:00")}
 		_, err := s.PutProfile(users[0].ctx, e.ID, bad)
@@ -99,32 +76,7 @@ func TestBrokerageEndToEnd(t *testing.T) {
 		if res.Accepted != 3 || res.Scheduled != 3 || res.Weight > res.Bound {
 			t.Fatalf("schedule %+v", res)
 		}
-		want := map[int]int{0: 2, 1: 1, 2: 2, 3: 1}
-		for i, u := range users {
-			_, ms, err := s.Agenda(u.ctx, e.ID, u.id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b bytes.Buffer
-			if err := s.AgendaCalendar(u.ctx, e.ID, u.id, amur.EN, &b); err != nil {
-				t.Fatal(err)
-			}
-			c, err := ical.Parse(&b)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(ms) != want[i] || len(c.Events) != want[i] {
-				t.Fatalf("user %d: %d meetings, %d calendar entries, want %d", i, len(ms), len(c.Events), want[i])
-			}
-			for k, m := range ms {
-				if !c.Events[k].Start.Equal(m.start) || c.Events[k].Summary == "" {
-					t.Fatalf("user %d entry %d: %+v vs %+v", i, k, c.Events[k], m)
-				}
-			}
-			if i == 1 && !ms[0].Interpreter {
-				t.Fatalf("zh–ru meeting without an interpreter: %+v", ms[0])
-			}
-		}
+		checkAgendas(t, s, e, users, map[int]int{0: 2, 1: 1, 2: 2, 3: 1})
 		if _, _, err := s.Agenda(users[0].ctx, e.ID, users[1].id); amur.ErrorCode(err) != amur.EForbidden {
 			t.Fatalf("read another's agenda: %v", err)
 		}
@@ -184,4 +136,66 @@ func TestOnlineMeetingsCarryVideoLink(t *testing.T) {
 			t.Fatalf("calendar %+v, %v", c, err)
 		}
 	})
+}
+
+// registerBrokerUsers registers four people for e and publishes their
+// profiles, checking that a profile needs a registration first.
+func registerBrokerUsers(t *testing.T, s *Service, e *amur.Event) []*brokerUser {
+	t.Helper()
+	slots := e.Brokerage.Slots
+	users := []*brokerUser{
+		{profile: ProfileInput{Name: "Li Na", Org: "Harbin Institute of Technology", Langs: []amur.Lang{amur.ZH}, Available: slots,
+			Summary: amur.T("zh", "我们研究焊接机器人和激光加工"), Offers: "激光焊接技术"}},
+		{profile: ProfileInput{Name: "Иван Петров", Org: "ИЭС", Langs: []amur.Lang{amur.RU}, Available: slots[:2],
+			Summary: amur.T("ru", "Ищем партнёров по лазерной сварке"), Requests: "лазерная сварка труб"}},
+		{profile: ProfileInput{Name: "Anna Smirnova", Org: "Tomsk Polytechnic", Langs: []amur.Lang{amur.RU, amur.EN}, Available: slots,
+			Summary: amur.T("en", "Battery materials and catalysis")}},
+		{profile: ProfileInput{Name: "Zhou Jie", Org: "CAS", Langs: []amur.Lang{amur.ZH, amur.EN}, Available: slots[1:],
+			Summary: amur.T("en", "Catalysis for hydrogen")}},
+	}
+	for _, u := range users {
+		u.id = amur.NewID()
+		u.ctx = as(amur.RoleApplicant, u.id)
+		if _, err := s.PutProfile(u.ctx, e.ID, u.profile); amur.ErrorCode(err) != amur.EForbidden {
+			t.Fatalf("profile before registering: %v", err)
+		}
+		if _, err := s.Register(u.ctx, e.ID, RegistrationForm{Name: u.profile.Name, Email: "u@example.org", Answers: map[string]string{"role": "x"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.PutProfile(u.ctx, e.ID, u.profile); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return users
+}
+
+// checkAgendas reads each user's agenda as JSON and as iCalendar and checks
+// the number of meetings and that both agree.
+func checkAgendas(t *testing.T, s *Service, e *amur.Event, users []*brokerUser, want map[int]int) {
+	t.Helper()
+	for i, u := range users {
+		_, ms, err := s.Agenda(u.ctx, e.ID, u.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := s.AgendaCalendar(u.ctx, e.ID, u.id, amur.EN, &b); err != nil {
+			t.Fatal(err)
+		}
+		c, err := ical.Parse(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != want[i] || len(c.Events) != want[i] {
+			t.Fatalf("user %d: %d meetings, %d calendar entries, want %d", i, len(ms), len(c.Events), want[i])
+		}
+		for k, m := range ms {
+			if !c.Events[k].Start.Equal(m.start) || c.Events[k].Summary == "" {
+				t.Fatalf("user %d entry %d: %+v vs %+v", i, k, c.Events[k], m)
+			}
+		}
+		if i == 1 && !ms[0].Interpreter {
+			t.Fatalf("zh–ru meeting without an interpreter: %+v", ms[0])
+		}
+	}
 }
