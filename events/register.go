@@ -235,3 +235,17 @@ func find(regs []*amur.Registration, id string) *amur.Registration {
 	}
 	return nil
 }
+
+// MyRegistrations returns the signed-in user's registrations, oldest
+// first, tickets included.
+func (s *Service) MyRegistrations(ctx context.Context) ([]*amur.Registration, error) {
+	p, err := signedIn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	regs, err := s.store.UserRegistrations(ctx, p.UserID)
+	if regs == nil {
+		regs = []*amur.Registration{}
+	}
+	return regs, err
+}

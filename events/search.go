@@ -44,6 +44,30 @@ func (s *Service) SearchProfiles(ctx context.Context, eventID, query string, l a
 	if !l.Valid() {
 		l = amur.EN
 	}
+	ix := profileIndex(ps)
+	best := map[int]float64{}
+	for _, h := range ix.Search(query, l, 6*len(ps)) {
+		i, _ := strconv.Atoi(h.ID[:strings.IndexByte(h.ID, '/')])
+		if v, ok := best[i]; !ok || h.Score > v {
+			best[i] = h.Score
+		}
+	}
+	out := make([]ProfileHit, 0, len(best))
+	for i, sc := range best {
+		out = append(out, ProfileHit{Profile: ps[i], Score: sc})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Score != out[b].Score {
+			return out[a].Score > out[b].Score
+		}
+		return out[a].Profile.UserID < out[b].Profile.UserID
+	})
+	return out[:min(k, len(out))], nil
+}
+
+// profileIndex indexes each piece of each profile under "i/n", i being the
+// profile's position, in the piece's language.
+func profileIndex(ps []*amur.BrokerProfile) *xling.Index {
 	ix := xling.NewIndex()
 	for i, p := range ps {
 		n := 0
@@ -68,22 +92,5 @@ func (s *Service) SearchProfiles(ctx context.Context, eventID, query string, l a
 		add(p.Name+" "+p.Org, "")
 	}
 	ix.Freeze()
-	best := map[int]float64{}
-	for _, h := range ix.Search(query, l, 6*len(ps)) {
-		i, _ := strconv.Atoi(h.ID[:strings.IndexByte(h.ID, '/')])
-		if v, ok := best[i]; !ok || h.Score > v {
-			best[i] = h.Score
-		}
-	}
-	out := make([]ProfileHit, 0, len(best))
-	for i, sc := range best {
-		out = append(out, ProfileHit{Profile: ps[i], Score: sc})
-	}
-	sort.Slice(out, func(a, b int) bool {
-		if out[a].Score != out[b].Score {
-			return out[a].Score > out[b].Score
-		}
-		return out[a].Profile.UserID < out[b].Profile.UserID
-	})
-	return out[:min(k, len(out))], nil
+	return ix
 }

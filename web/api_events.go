@@ -19,8 +19,16 @@ type eventView struct {
 	Shown eventShown `json:"shown"`
 }
 
-// eventShown holds the event's start and end in both capitals' time.
+// eventShown holds the event's start and end, and those of each session
+// in order, in both capitals' time.
 type eventShown struct {
+	Start    events.Shown `json:"start"`
+	End      events.Shown `json:"end"`
+	Sessions []spanShown  `json:"sessions"`
+}
+
+// spanShown is one session's start and end in both capitals' time.
+type spanShown struct {
 	Start events.Shown `json:"start"`
 	End   events.Shown `json:"end"`
 }
@@ -28,7 +36,12 @@ type eventShown struct {
 // viewEvent wraps e for the API.
 func viewEvent(e *amur.Event) eventView {
 	start, end, _ := e.Span()
-	return eventView{Event: *e, Shown: eventShown{Start: events.Show(start), End: events.Show(end)}}
+	v := eventView{Event: *e, Shown: eventShown{Start: events.Show(start), End: events.Show(end), Sessions: []spanShown{}}}
+	for i := range e.Sessions {
+		from, to := e.SessionSpan(i)
+		v.Shown.Sessions = append(v.Shown.Sessions, spanShown{events.Show(from), events.Show(to)})
+	}
+	return v
 }
 
 // eventsRoutes lists the routes of events, registration and brokerage.
@@ -49,6 +62,7 @@ func (s *Server) eventsRoutes() []route {
 		{"GET /api/v1/events/{id}/participants.csv", s.handleExportCSV},
 		{"GET /api/v1/events/{id}/participants.xlsx", s.handleExportXLSX},
 		{"GET /api/v1/me/calendar.ics", s.handleMyICS},
+		{"GET /api/v1/me/registrations", s.handleMyRegistrations},
 		{"PUT /api/v1/events/{id}/brokerage/profile", s.handleProfilePut},
 		{"GET /api/v1/events/{id}/brokerage/profiles", s.handleProfiles},
 		{"POST /api/v1/events/{id}/brokerage/requests", s.handleMeetingRequest},

@@ -30,6 +30,13 @@ func (s *Server) handleRegistrations(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+func (s *Server) handleMyRegistrations(w http.ResponseWriter, r *http.Request) {
+	s.serve(w, r, http.StatusOK, func(ctx context.Context, svc *events.Service) (any, error) {
+		regs, err := svc.MyRegistrations(ctx)
+		return map[string]any{"items": regs}, err
+	})
+}
+
 func (s *Server) handleRegCancel(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, http.StatusOK, func(ctx context.Context, svc *events.Service) (any, error) {
 		return svc.Cancel(ctx, r.PathValue("id"), r.PathValue("reg"))

@@ -66,7 +66,8 @@ func TestEventsAPI(t *testing.T) {
 	}
 	var ev eventView
 	do(t, w.srv, "POST", "/api/v1/events", apiForum, admin.headers(true)...).want(t, http.StatusCreated).decode(t, &ev)
-	if ev.ActivityID == "" || ev.Shown.Start.Beijing != "2030-06-10 09:00" || ev.Shown.Start.Moscow != "2030-06-10 04:00" {
+	if ev.ActivityID == "" || ev.Shown.Start.Beijing != "2030-06-10 09:00" || ev.Shown.Start.Moscow != "2030-06-10 04:00" ||
+		len(ev.Shown.Sessions) != 1 || ev.Shown.Sessions[0].End.Moscow != "2030-06-10 05:00" {
 		t.Fatalf("created %+v", ev)
 	}
 	base := "/api/v1/events/" + ev.ID
@@ -80,16 +81,38 @@ func TestEventsAPI(t *testing.T) {
 	if reg.Status != amur.RegConfirmed || reg.Ticket == "" {
 		t.Fatalf("registration %+v", reg)
 	}
+	var mine struct{ Items []amur.Registration }
+	do(t, w.srv, "GET", "/api/v1/me/registrations", "", appl.headers(false)...).want(t, http.StatusOK).decode(t, &mine)
+	if len(mine.Items) != 1 || mine.Items[0].Ticket != reg.Ticket {
+		t.Fatalf("my registrations %+v", mine)
+	}
+	do(t, w.srv, "GET", "/api/v1/me/registrations", "").want(t, http.StatusUnauthorized)
 	cal := do(t, w.srv, "GET", base+"/calendar.ics?lang=zh", "").want(t, http.StatusOK)
 	c, err := ical.Parse(bytes.NewReader(cal.Body))
 	if err != nil || len(c.Events) != 2 || c.Events[0].Summary != "论坛" {
 		t.Fatalf("calendar: %v %+v", err, c)
 	}
 
+	checkExports(t, w, base, admin, appl, reg.Ticket)
+	checkBrokerageAPI(t, w, base, admin, appl)
+
+	// Full without a waiting list: refused with a coded error.
+	do(t, w.srv, "POST", "/api/v1/events/"+ev.ID+"/registrations", form, appl.headers(true)...).want(t, http.StatusConflict)
+	do(t, w.srv, "GET", "/api/v1/events?zzz=1", "").want(t, http.StatusBadRequest)
+	var list listBody[eventView]
+	do(t, w.srv, "GET", "/api/v1/events", "").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Items) != 1 {
+		t.Fatalf("list %+v", list)
+	}
+}
+
+// checkExports reads the participant exports back; only offices may export.
+func checkExports(t *testing.T, w *authWorld, base string, admin, appl session, ticket string) {
+	t.Helper()
 	// Exports: offices only; CSV and XLSX read back.
 	do(t, w.srv, "GET", base+"/participants.csv", "", appl.headers(false)...).want(t, http.StatusForbidden)
 	rows, err := csv.NewReader(bytes.NewReader(do(t, w.srv, "GET", base+"/participants.csv", "", admin.headers(false)...).want(t, http.StatusOK).Body)).ReadAll()
-	if err != nil || len(rows) != 3 || rows[1][0] != reg.Ticket {
+	if err != nil || len(rows) != 3 || rows[1][0] != ticket {
 		t.Fatalf("csv %q %v", rows, err)
 	}
 	x := do(t, w.srv, "GET", base+"/participants.xlsx", "", admin.headers(false)...).want(t, http.StatusOK)
@@ -103,9 +126,15 @@ func TestEventsAPI(t *testing.T) {
 		t.Fatalf("xlsx rows %q", xr)
 	}
 
+}
+
+// checkBrokerageAPI runs profiles, a request, its acceptance, the schedule
+// and the agenda through the API.
+func checkBrokerageAPI(t *testing.T, w *authWorld, base string, admin, appl session) {
+	t.Helper()
 	// Brokerage: profiles, a request, its acceptance, the schedule, the agenda.
 	bad := `{"name":"Li","languages":["zh"],"available":["2030-06-11T14:00"]}`
-	e = do(t, w.srv, "PUT", base+"/brokerage/profile", bad, appl.headers(true)...).want(t, http.StatusBadRequest).apiError(t)
+	e := do(t, w.srv, "PUT", base+"/brokerage/profile", bad, appl.headers(true)...).want(t, http.StatusBadRequest).apiError(t)
 	if e.Key != "events.availability_outside" || e.Field != "available[0]" {
 		t.Fatalf("availability error %+v", e)
 	}
@@ -122,19 +151,11 @@ func TestEventsAPI(t *testing.T) {
 		t.Fatalf("schedule %+v", res)
 	}
 	ag := do(t, w.srv, "GET", base+"/brokerage/agenda.ics", "", appl.headers(false)...).want(t, http.StatusOK)
-	c, err = ical.Parse(bytes.NewReader(ag.Body))
+	c, err := ical.Parse(bytes.NewReader(ag.Body))
 	if err != nil || len(c.Events) != 1 || c.Events[0].Summary != "Ivanov" || c.Events[0].Start.UTC().Hour() != 6 {
 		t.Fatalf("agenda: %v %+v", err, c)
 	}
 
-	// Full without a waiting list: refused with a coded error.
-	do(t, w.srv, "POST", "/api/v1/events/"+ev.ID+"/registrations", form, appl.headers(true)...).want(t, http.StatusConflict)
-	do(t, w.srv, "GET", "/api/v1/events?zzz=1", "").want(t, http.StatusBadRequest)
-	var list listBody[eventView]
-	do(t, w.srv, "GET", "/api/v1/events", "").want(t, http.StatusOK).decode(t, &list)
-	if len(list.Items) != 1 {
-		t.Fatalf("list %+v", list)
-	}
 }
 
 func TestEventsSchemasMatchTypes(t *testing.T) {

@@ -21,6 +21,9 @@ type BoundResult struct {
 	Kind   string `json:"kind"`
 	Seats  int64  `json:"seats"` // the combinatorial bound, kept for comparison
 	Rounds int    `json:"rounds"`
+	// at holds the uniform table and interpreter prices of the Lagrangian
+	// bound, where refineBound starts.
+	at [2]float64
 }
 
 // Bound returns the lesser of the seats bound and the Lagrangian bound.
@@ -41,8 +44,8 @@ func Bound(in *Instance, rounds int) BoundResult {
 	s, _, _ := seatsReal(in, w, usable)
 	seats := int64(math.Floor(s + 1e-6))
 	best := BoundResult{Value: seats, Kind: BoundSeats, Seats: seats}
-	val, done := uniformDual(in, rounds)
-	best.Rounds = done
+	val, done, at := uniformDual(in, rounds)
+	best.Rounds, best.at = done, at
 	if v := int64(math.Floor(val + 1e-6)); v < best.Value {
 		best.Value, best.Kind = v, BoundLagrangian
 	}

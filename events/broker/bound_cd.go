@@ -13,10 +13,9 @@ import (
 // minimisations: over (λ, μ) for fixed ν — the seats bound on the reduced
 // weights — and over each ν_p for fixed others — the (a_p+1)-th largest
 // reduced weight of p's requests. Every value it computes is a valid upper
-// bound; it returns the least and the number of rounds run. (Per-slot
-// prices refined by subgradient steps from this point were tried on the
-// bench instances and lowered the bound by nothing.)
-func uniformDual(in *Instance, rounds int) (float64, int) {
+// bound; it returns the least, the number of rounds run and the table and
+// interpreter prices at the least, where refineBound starts.
+func uniformDual(in *Instance, rounds int) (float64, int, [2]float64) {
 	n := len(in.Participants)
 	adj := make([][]int32, n)
 	usable := make([]bool, len(in.Requests))
@@ -35,6 +34,7 @@ func uniformDual(in *Instance, rounds int) (float64, int) {
 	nu := make([]float64, n)
 	red := make([]float64, len(in.Requests))
 	best, done := math.Inf(1), 0
+	var at [2]float64
 	var buf []float64
 	for round := 0; round < rounds; round++ {
 		done = round + 1
@@ -46,7 +46,7 @@ func uniformDual(in *Instance, rounds int) (float64, int) {
 			val += avail[p] * nu[p]
 		}
 		if val < best-1e-9 {
-			best = val
+			best, at = val, [2]float64{lam, mu}
 		} else {
 			break
 		}
@@ -70,7 +70,7 @@ func uniformDual(in *Instance, rounds int) (float64, int) {
 			}
 		}
 	}
-	return best, done
+	return best, done, at
 }
 
 // seatsReal is the seats bound over real reduced weights: the largest sum

@@ -29,6 +29,23 @@ func WriteLP(w io.Writer, in *Instance) error {
 	}
 	lw.end("")
 	bw.WriteString("Subject To\n")
+	bySlot, byPerson := writeOnce(lw, in)
+	writePersons(lw, in, byPerson)
+	writeSlots(lw, in, bySlot)
+	bw.WriteString("Binary\n")
+	for r := range in.Requests {
+		for set := in.Feasible(r); set != 0; set &= set - 1 {
+			lw.term(fmt.Sprintf("x_%d_%d", r, trailing(set)))
+		}
+	}
+	lw.end("")
+	bw.WriteString("End\n")
+	return bw.Flush()
+}
+
+// writeOnce writes "each request at most once" and returns the requests
+// of each slot and of each person in each slot.
+func writeOnce(lw *lineWriter, in *Instance) ([][]int, map[[2]int][]int) {
 	bySlot := make([][]int, in.Slots)
 	byPerson := make(map[[2]int][]int)
 	for r, q := range in.Requests {
@@ -36,7 +53,7 @@ func WriteLP(w io.Writer, in *Instance) error {
 		if f == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, " m_%d:", r)
+		fmt.Fprintf(lw.w, " m_%d:", r)
 		for set := f; set != 0; set &= set - 1 {
 			s := trailing(set)
 			lw.term(fmt.Sprintf("+ x_%d_%d", r, s))
@@ -46,24 +63,33 @@ func WriteLP(w io.Writer, in *Instance) error {
 		}
 		lw.end(" <= 1")
 	}
+	return bySlot, byPerson
+}
+
+// writePersons writes "each person at most once per slot".
+func writePersons(lw *lineWriter, in *Instance, byPerson map[[2]int][]int) {
 	for p := range in.Participants {
 		for s := 0; s < in.Slots; s++ {
 			rs := byPerson[[2]int{p, s}]
 			if len(rs) < 2 {
 				continue
 			}
-			fmt.Fprintf(bw, " p_%d_%d:", p, s)
+			fmt.Fprintf(lw.w, " p_%d_%d:", p, s)
 			for _, r := range rs {
 				lw.term(fmt.Sprintf("+ x_%d_%d", r, s))
 			}
 			lw.end(" <= 1")
 		}
 	}
+}
+
+// writeSlots writes the table and interpreter capacities of each slot.
+func writeSlots(lw *lineWriter, in *Instance, bySlot [][]int) {
 	for s, rs := range bySlot {
 		if len(rs) == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, " t_%d:", s)
+		fmt.Fprintf(lw.w, " t_%d:", s)
 		cross := 0
 		for _, r := range rs {
 			lw.term(fmt.Sprintf("+ x_%d_%d", r, s))
@@ -75,7 +101,7 @@ func WriteLP(w io.Writer, in *Instance) error {
 		if cross == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, " i_%d:", s)
+		fmt.Fprintf(lw.w, " i_%d:", s)
 		for _, r := range rs {
 			if in.NeedsInterpreter(r) {
 				lw.term(fmt.Sprintf("+ x_%d_%d", r, s))
@@ -83,15 +109,6 @@ func WriteLP(w io.Writer, in *Instance) error {
 		}
 		lw.end(fmt.Sprintf(" <= %d", in.Interpreters))
 	}
-	bw.WriteString("Binary\n")
-	for r := range in.Requests {
-		for set := in.Feasible(r); set != 0; set &= set - 1 {
-			lw.term(fmt.Sprintf("x_%d_%d", r, trailing(set)))
-		}
-	}
-	lw.end("")
-	bw.WriteString("End\n")
-	return bw.Flush()
 }
 
 // lineWriter writes terms separated by spaces and breaks lines before 200

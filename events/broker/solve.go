@@ -59,6 +59,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}
 	}
 	passes += st.perturb(ctx, order, deadline, b.Value)
+	b = refineBound(in, b, st.weight, 200)
 	ps := st.placements()
 	res := &Result{Placements: ps, Weight: st.weight, Meetings: len(ps), Bound: b.Value, BoundKind: b.Kind, Passes: passes}
 	res.Ratio = ratio(res.Weight, res.Bound)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 )
 
 // tiny is a hand-checked instance: three people, slot 1 the only one all
@@ -135,5 +136,29 @@ func TestBoundNeverBelowSeatsAbsurdity(t *testing.T) {
 	b := Bound(in, 0)
 	if b.Seats != 5 || b.Value != 2 || b.Kind != BoundLagrangian {
 		t.Fatalf("bound %+v, want seats 5, value 2 (lagrangian)", b)
+	}
+}
+
+// TestRefinedBound checks that per-slot prices tighten the bound where
+// one-day participants make some slots dearer, and never below a known
+// optimum: glpsol proved 337 optimal for Random(60, 600, 6, 12, 2, 1)
+// (docs/benchmarks.md).
+func TestRefinedBound(t *testing.T) {
+	in := Random(80, 800, 6, 30, 4, 1)
+	res, err := Solve(context.Background(), in, Options{Budget: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	uniform := Bound(in, 0)
+	if res.BoundKind != BoundSlots || res.Bound >= uniform.Value || res.Bound < res.Weight {
+		t.Fatalf("bound %d (%s), uniform %d, weight %d", res.Bound, res.BoundKind, uniform.Value, res.Weight)
+	}
+	small := Random(60, 600, 6, 12, 2, 1)
+	res, err = Solve(context.Background(), small, Options{Budget: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Bound < 337 {
+		t.Fatalf("bound %d below the proven optimum 337", res.Bound)
 	}
 }
