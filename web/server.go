@@ -46,6 +46,9 @@ type Config struct {
 	// Press keeps the press review queue; nil takes Store when it keeps
 	// one too, else the press routes answer 404.
 	Press amur.PressStore
+	// Identity keeps the identity review queue; nil takes Store when it
+	// keeps one too, else the queue's pages answer 404.
+	Identity amur.IdentityStore
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -65,6 +68,8 @@ type Server struct {
 	routes []route
 	// figs caches the pages' aggregate figures until the outbox moves.
 	figs figureCache
+	// identity is the identity review queue of the office pages.
+	identity amur.IdentityStore
 }
 
 // route is one registered pattern and its handler.
@@ -90,6 +95,9 @@ func New(cfg Config) *Server {
 		events:  cfg.Events,
 		press:   cfg.Press,
 		mux:     http.NewServeMux(),
+	}
+	if s.identity = cfg.Identity; s.identity == nil {
+		s.identity, _ = cfg.Store.(amur.IdentityStore)
 	}
 	if ps, ok := cfg.Store.(amur.PressStore); ok && s.press == nil {
 		s.press = ps

@@ -69,6 +69,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	cfg.Matcher = match.New(db)
 	cfg.Events = events.New(db)
 	cfg.Press = db
+	cfg.Identity = db
 	srv := web.HTTPServer(ln.Addr().String(), web.New(cfg))
 	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
