@@ -172,6 +172,21 @@ func TestListingPages(t *testing.T) {
 	if shown == 0 {
 		t.Errorf("no offer passes the licence, TRL 5 filter")
 	}
+	// The owner of an anonymous listing stays hidden from a visitor.
+	anon := 0
+	for _, o := range all.Items {
+		if !o.Anonymous || o.Status != amur.ListingPublished {
+			continue
+		}
+		anon++
+		body := string(do(t, w.srv, "GET", "/en/offers/"+o.ID, "").want(t, http.StatusOK).Body)
+		if strings.Contains(body, "/organizations/"+o.OwnerID) || !strings.Contains(body, "not disclosed") {
+			t.Errorf("anonymous offer %s shows its owner", o.ID)
+		}
+	}
+	if anon == 0 {
+		t.Errorf("the demo has no published anonymous offer to check")
+	}
 	// A request's page ranks offers of the other side and names bridges.
 	var best string
 	reqs, _ := w.db.Requests(ctx, amur.ListingFilter{Drafts: amur.NoDrafts, Page: amur.Page{Limit: 50}})
