@@ -151,6 +151,10 @@ func TestListingPages(t *testing.T) {
 	if !strings.Contains(list, `id="f-side-RU" name="side" value="RU" checked`) || !strings.Contains(list, "/zh/offers/") {
 		t.Errorf("the filtered offer list lacks its checked facet or items")
 	}
+	part := string(do(t, w.srv, "GET", "/zh/offers?side=RU", "", "HX-Request", "true", "HX-Target", "results").want(t, http.StatusOK).Body)
+	if strings.Contains(part, "<html") || !strings.Contains(part, `id="results"`) || !strings.Contains(part, `hx-swap-oob="true"`) {
+		t.Errorf("an htmx request for the results gets more or less than them:\n%.500s", part)
+	}
 	do(t, w.srv, "GET", "/en/offers?trl=12", "").want(t, http.StatusBadRequest)
 	do(t, w.srv, "GET", "/en/offers?colour=red", "").want(t, http.StatusBadRequest)
 	// Every listing of a coop and TRL filter passes it.

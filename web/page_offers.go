@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"amur"
 	"amur/i18n"
@@ -121,6 +122,9 @@ type listingRow struct {
 	Listing *amur.Listing
 	// Kind is the offer's kind, empty for a request.
 	Kind amur.OfferKind
+	// Status is the status the listing shows today: a published listing
+	// past its date shows as expired.
+	Status amur.ListingStatus
 }
 
 // listingsPage is the list of offers or of requests.
@@ -185,7 +189,7 @@ func (s *Server) readListings(ctx context.Context, k amur.Kind, f amur.ListingFi
 			return nil, false, err
 		}
 		for _, o := range l.Items {
-			rows = append(rows, listingRow{ID: o.ID, Listing: &o.Listing, Kind: o.Kind})
+			rows = append(rows, listingRow{ID: o.ID, Listing: &o.Listing, Kind: o.Kind, Status: o.StatusOn(time.Now())})
 		}
 		return rows, l.More, nil
 	}
@@ -194,7 +198,7 @@ func (s *Server) readListings(ctx context.Context, k amur.Kind, f amur.ListingFi
 		return nil, false, err
 	}
 	for _, rq := range l.Items {
-		rows = append(rows, listingRow{ID: rq.ID, Listing: &rq.Listing})
+		rows = append(rows, listingRow{ID: rq.ID, Listing: &rq.Listing, Status: rq.StatusOn(time.Now())})
 	}
 	return rows, l.More, nil
 }
@@ -227,6 +231,10 @@ func (s *Server) pageListings(k amur.Kind) http.HandlerFunc {
 		}
 		if more {
 			p.Pager.Next = p.Path + lp.link(lp.PageNo+1)
+		}
+		if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "results" {
+			s.renderPart(w, r, "offers", "results", &p.page, p)
+			return
 		}
 		s.render(w, r, http.StatusOK, "offers", &p.page, p)
 	}
@@ -298,10 +306,12 @@ type listingPage struct {
 	Listing *amur.Listing
 	// OfferKind is the kind of an offer, empty for a request.
 	OfferKind amur.OfferKind
-	TRLMax    int
-	Fields    []fieldLink
-	Owner     *amur.Organization
-	Matches   []matchView
+	// Status is the status the listing shows today.
+	Status  amur.ListingStatus
+	TRLMax  int
+	Fields  []fieldLink
+	Owner   *amur.Organization
+	Matches []matchView
 	// Action is the interest form's address; empty for visitors, who see
 	// a link to sign in instead.
 	Action   string
@@ -345,7 +355,7 @@ func (s *Server) listingPage(r *http.Request, k amur.Kind) (*listingPage, error)
 		}
 		p.Listing, p.TRLMax, find = &rq.Listing, rq.TRLMax, s.matcher.ForRequest
 	}
-	p.Title = p.Plain(p.Listing.Title)
+	p.Title, p.Status = p.Plain(p.Listing.Title), p.Listing.StatusOn(time.Now())
 	fields, _, err := s.fieldLabels(ctx)
 	if err != nil {
 		return nil, err
