@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"amur"
 	"amur/demo"
@@ -320,5 +321,40 @@ func TestOfficeQueues(t *testing.T) {
 	postForm(t, w.srv, admin, "/en/office/identity/merges/"+m[1]+"/undo", url.Values{}, true).want(t, http.StatusSeeOther)
 	if _, err := w.db.Person(ctx, c.B); err != nil {
 		t.Errorf("the undone merge did not bring the record back: %v", err)
+	}
+}
+
+// BenchmarkCapabilityPages renders the capability pages over the demo
+// program (300 synthetic activities and the demo's offers and requests),
+// warm, against the activity list of the same server as the baseline: the
+// offer list straight from the store, the list with a cooperation and TRL
+// filter (read in batches and filtered here), a request with its ranked
+// matches, and an event. It reports the median render time of each.
+func BenchmarkCapabilityPages(b *testing.B) {
+	srv, db := demoServer(b)
+	ctx := context.Background()
+	reqs, err := db.Requests(ctx, amur.ListingFilter{Page: amur.Page{Limit: 1}})
+	if err != nil || len(reqs.Items) == 0 {
+		b.Fatalf("no request: %v", err)
+	}
+	evs, err := db.Events(ctx, amur.EventFilter{Page: amur.Page{Limit: 1}})
+	if err != nil || len(evs.Items) == 0 {
+		b.Fatalf("no event: %v", err)
+	}
+	for _, p := range []struct{ name, path string }{
+		{"baseline-activities", "/ru/activities"}, {"offers", "/ru/offers"},
+		{"offers-coop-trl", "/ru/offers?coop=joint_rd&trl=4"}, {"request-matches", "/ru/requests/" + reqs.Items[0].ID},
+		{"event", "/ru/events/" + evs.Items[0].ID},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			renderBytes(b, srv, p.path)
+			var lat []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				renderBytes(b, srv, p.path)
+				lat = append(lat, time.Since(start))
+			}
+			b.ReportMetric(ms(median(lat)), "p50-ms")
+		})
 	}
 }
