@@ -434,6 +434,9 @@ func enumSet[S ~string](s []S) []S {
 	return slices.Compact(out)
 }
 
+// HasCoop reports whether the listing proposes cooperation type c.
+func (l *Listing) HasCoop(c CoopType) bool { return slices.Contains(l.Coop, c) }
+
 // RecordKind returns KindOffer.
 func (*Offer) RecordKind() Kind { return KindOffer }
 

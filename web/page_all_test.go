@@ -13,6 +13,7 @@ import (
 
 	"amur"
 	"amur/demo"
+	"amur/events"
 	"amur/internal/testkit"
 	"amur/registry"
 	"amur/sqlstore"
@@ -27,7 +28,8 @@ func demoServer(tb testing.TB) (*Server, *sqlstore.DB) {
 	if err := demo.Load(context.Background(), db, demo.Options{Activities: 300}); err != nil {
 		tb.Fatal(err)
 	}
-	return New(Config{Store: registry.New(db)}), db
+	seedCapabilities(tb, db)
+	return New(Config{Store: registry.New(db), Events: events.New(db), Press: db, Identity: db}), db
 }
 
 // pagePaths returns a path of every page of the demo, without the
@@ -43,15 +45,15 @@ func pagePaths(tb testing.TB, db *sqlstore.DB) []string {
 	orgs, _ := db.Organizations(ctx, amur.OrganizationFilter{Page: amur.Page{Limit: 1}})
 	people, _ := db.People(ctx, amur.PersonFilter{Page: amur.Page{Limit: 1}})
 	flags, _ := db.Flagships(ctx, amur.FlagshipFilter{Page: amur.Page{Limit: 1}})
-	return []string{"/", "/activities", "/activities?type=forum&side=RU&year=2021&sort=-start",
+	return append([]string{"/", "/activities", "/activities?type=forum&side=RU&year=2021&sort=-start",
 		"/activities?q=nica", "/activities/" + acts.Items[0].ID, "/organizations", "/organizations?country=CN",
 		"/organizations/" + orgs.Items[0].ID, "/people", "/people/" + people.Items[0].ID,
 		"/flagships", "/flagships/" + flags.Items[0].Slug, "/timeline", "/timeline?kind=letter",
-		"/fields", "/report", "/login", "/password/reset", "/nowhere"}
+		"/fields", "/report", "/login", "/password/reset", "/nowhere"}, capabilityPaths(tb, db)...)
 }
 
 // keyRE finds message keys that reached a page untranslated.
-var keyRE = regexp.MustCompile(`\b(?:web|page|err|kind|n)\.[a-z_]+\.[a-z_.]*[a-z]\b`)
+var keyRE = regexp.MustCompile(`\b(?:web|page|pages|err|kind|n)\.[a-z_]+\.[a-z_.]*[a-z]\b`)
 
 // latinWordRE finds words in Latin letters.
 var latinWordRE = regexp.MustCompile(`[A-Za-z]{2,}`)

@@ -11,6 +11,7 @@ import (
 	"amur"
 	"amur/auth"
 	"amur/demo"
+	"amur/events"
 	"amur/internal/testkit"
 	"amur/registry"
 	"amur/sqlstore"
@@ -37,7 +38,8 @@ func newDemoWorld(tb testing.TB, n int) *demoWorld {
 			tb.Fatal(err)
 		}
 	}
-	return &demoWorld{srv: New(Config{Store: registry.New(db), Auth: svc}), db: db}
+	seedCapabilities(tb, db)
+	return &demoWorld{srv: New(Config{Store: registry.New(db), Auth: svc, Events: events.New(db), Press: db, Identity: db}), db: db}
 }
 
 // login signs email in through the API.

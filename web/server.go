@@ -50,6 +50,9 @@ type Config struct {
 	// Fund runs the joint fund; nil means one over Store when Store keeps
 	// the fund's records, and no fund routes otherwise.
 	Fund *fund.Service
+	// Identity keeps the identity review queue; nil takes Store when it
+	// keeps one too, else the queue's pages answer 404.
+	Identity amur.IdentityStore
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -70,6 +73,8 @@ type Server struct {
 	routes []route
 	// figs caches the pages' aggregate figures until the outbox moves.
 	figs figureCache
+	// identity is the identity review queue of the office pages.
+	identity amur.IdentityStore
 }
 
 // route is one registered pattern and its handler.
@@ -96,6 +101,9 @@ func New(cfg Config) *Server {
 		press:   cfg.Press,
 		fund:    fundOf(cfg),
 		mux:     http.NewServeMux(),
+	}
+	if s.identity = cfg.Identity; s.identity == nil {
+		s.identity, _ = cfg.Store.(amur.IdentityStore)
 	}
 	if ps, ok := cfg.Store.(amur.PressStore); ok && s.press == nil {
 		s.press = ps

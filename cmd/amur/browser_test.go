@@ -90,7 +90,7 @@ func browsePhone(t *testing.T, ctx context.Context, base string) {
 		t.Fatal(err)
 	}
 	defer chromedp.Do(ctx, chromedp.ResetViewport())
-	for _, path := range []string{"/zh/", "/ru/activities", "/en/report", "/ru/activities/new", "/zh/timeline"} {
+	for _, path := range []string{"/zh/", "/ru/activities", "/en/report", "/ru/activities/new", "/zh/timeline", "/ru/offers"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS("footer"))); err != nil {
 			t.Fatal(err)
 		}

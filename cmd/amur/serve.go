@@ -71,6 +71,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	cfg.Events = events.New(db)
 	cfg.Press = db
 	cfg.Fund = fund.New(db, db, fund.Options{})
+	cfg.Identity = db
 	srv := web.HTTPServer(ln.Addr().String(), web.New(cfg))
 	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
