@@ -137,6 +137,12 @@ func argString(l amur.Lang, name string, v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
+	case interface{ MessageKey() string }:
+		// An enumeration value (a workflow status…) names its own label.
+		if m, ok := catalogs[l][x.MessageKey()]; ok {
+			return m
+		}
+		return fmt.Sprint(v)
 	case int:
 		return Number(l, x)
 	case int64:

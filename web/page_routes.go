@@ -49,6 +49,7 @@ func (s *Server) langRoutes(pre string) []route {
 		{"GET " + pre + "/fields", s.pageFields},
 		{"GET " + pre + "/report", s.pageReport},
 	}
+	rs = append(rs, s.fundPageRoutes(pre)...)
 	for _, ext := range exportFormats {
 		rs = append(rs,
 			route{"GET " + pre + "/activities." + ext, s.exportActivities(ext)},
