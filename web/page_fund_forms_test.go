@@ -73,7 +73,7 @@ func TestFundProposalForm(t *testing.T) {
 		if strings.Contains(mine, "Quantum sensing") || strings.Contains(mine, "Permafrost") {
 			t.Errorf("a2 sees a1's proposals: %s", mine)
 		}
-		w.get(t, "a2", "/en/fund/proposals/"+w.submitted+"/review").want(t, http.StatusForbidden)
+		w.get(t, "a2", "/en/fund/proposals/"+w.submitted[0]+"/review").want(t, http.StatusForbidden)
 		w.get(t, "a2", "/en/fund/calls/"+w.call.ID+"/office").want(t, http.StatusForbidden)
 		r := postForm(t, w.srv, w.sess["a2"], "/en/fund/proposals/"+w.draft+"/submit", url.Values{}, true)
 		if r.Code != http.StatusNotFound {
@@ -81,7 +81,7 @@ func TestFundProposalForm(t *testing.T) {
 		}
 	})
 	t.Run("statuses translated in errors", func(t *testing.T) {
-		r := postForm(t, w.srv, w.sess["a1"], "/ru/fund/proposals/"+w.submitted+"/submit", url.Values{}, true)
+		r := postForm(t, w.srv, w.sess["a1"], "/ru/fund/proposals/"+w.submitted[0]+"/submit", url.Values{}, true)
 		body := string(r.Body)
 		if r.Code != http.StatusConflict || strings.Contains(body, "eligible") || !strings.Contains(body, "«допущена»") {
 			t.Errorf("submitting again: %d %.3000s", r.Code, body)
@@ -98,7 +98,6 @@ func TestFundProposalForm(t *testing.T) {
 func TestFundOfficeAndReviewPages(t *testing.T) {
 	w := newFundPagesWorld(t)
 	office := "/ru/fund/calls/" + w.call.ID + "/office"
-	w.as(t, "r1", "POST", "/api/v1/fund/proposals/"+w.draft+"/conflict", "").want(t, http.StatusNoContent)
 	t.Run("assignment refused to others", func(t *testing.T) {
 		for _, who := range []string{"a1", "r1"} {
 			r := postForm(t, w.srv, w.sess[who], office+"/assign", url.Values{"side": {"CN"}}, true)
@@ -115,7 +114,7 @@ func TestFundOfficeAndReviewPages(t *testing.T) {
 		t.Fatalf("assign: %d %s %.300s", r.Code, r.Header.Get("Location"), r.Body)
 	}
 	page := string(w.get(t, "cn", office).want(t, http.StatusOK).Body)
-	for _, want := range []string{"ReviewerCN", "на экспертизе", "1 назначенная экспертиза", "/api/v1/fund/calls/" + w.call.ID + "/export?format=xlsx&amp;lang=ru"} {
+	for _, want := range []string{"ReviewerCN", "на экспертизе", "2 назначенные экспертизы", "/api/v1/fund/calls/" + w.call.ID + "/export?format=xlsx&amp;lang=ru"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("office page lacks %q", want)
 		}
@@ -128,7 +127,7 @@ func TestFundOfficeAndReviewPages(t *testing.T) {
 		t.Errorf("a bad what-if budget is not shown next to the form")
 	}
 	t.Run("review form", func(t *testing.T) {
-		target := "/zh/fund/proposals/" + w.submitted + "/review"
+		target := "/zh/fund/proposals/" + w.submitted[0] + "/review"
 		w.get(t, "r2", target).want(t, http.StatusNotFound)
 		r := postForm(t, w.srv, w.sess["r1"], target, url.Values{"score_merit": {"11"}, "comment": {"好"}, "comment_lang": {"zh"}}, true)
 		if body := string(r.Body); r.Code != http.StatusBadRequest || !strings.Contains(body, `id="err-score_merit"`) {
@@ -147,6 +146,27 @@ func TestFundOfficeAndReviewPages(t *testing.T) {
 		rank := string(w.get(t, "cn", office).want(t, http.StatusOK).Body)
 		if !strings.Contains(rank, "8,5") {
 			t.Errorf("the ranking lacks the score 8,5")
+		}
+	})
+	t.Run("what-if and conflicts", func(t *testing.T) {
+		w.as(t, "r1", "POST", "/api/v1/fund/reviews", `{"proposal_id":"`+w.submitted[1]+`","scores":{"merit":6}}`).want(t, http.StatusOK)
+		w.as(t, "ru", "POST", "/api/v1/fund/calls/"+w.call.ID+"/assignments", `{"side":"RU"}`).want(t, http.StatusOK)
+		for i, id := range w.submitted {
+			w.as(t, "r2", "POST", "/api/v1/fund/reviews", `{"proposal_id":"`+id+`","scores":{"merit":`+itoa64(int64(9-3*i))+`}}`).want(t, http.StatusOK)
+		}
+		for _, side := range []string{"CN", "RU"} {
+			w.as(t, strings.ToLower(side), "POST", "/api/v1/fund/calls/"+w.call.ID+"/recommendations", `{"side":"`+side+`","top":2}`).want(t, http.StatusOK)
+		}
+		page := string(w.get(t, "cn", office+"?budget_cn=1500000").want(t, http.StatusOK).Body)
+		removed := strings.Index(page, i18n.T(amur.RU, "fundpages.office.removed"))
+		if removed < 0 || !strings.Contains(page[removed:], "Permafrost") || strings.Contains(page[removed:], "Quantum sensing") ||
+			!strings.Contains(page, "1 000 000 юаней из 1 500 000 юаней") {
+			t.Errorf("the what-if at 1 500 000 yuan does not drop Permafrost: %.6000s", page)
+		}
+		w.as(t, "r1", "POST", "/api/v1/fund/proposals/"+w.submitted[1]+"/conflict", "").want(t, http.StatusNoContent)
+		page = string(w.get(t, "cn", office).want(t, http.StatusOK).Body)
+		if !strings.Contains(page, i18n.T(amur.RU, "fundpages.conflict.declared")) {
+			t.Errorf("the declared conflict is not shown with its reason")
 		}
 	})
 	t.Run("reviewers hidden from applicants", func(t *testing.T) {

@@ -10,13 +10,13 @@ import (
 	"amur"
 )
 
-// fundPagesWorld is a fund world with a call, one submitted and eligible
-// proposal of applicant a1, a draft of a1, a reviewer of each side
+// fundPagesWorld is a fund world with a call, two submitted and eligible
+// proposals of applicant a1, a draft of a1, a reviewer of each side
 // assigned, and browser sessions of every account.
 type fundPagesWorld struct {
 	*fundWorld
 	call      amur.FundCall
-	submitted string
+	submitted []string
 	draft     string
 	sess      map[string]session
 }
@@ -29,20 +29,20 @@ func newFundPagesWorld(t *testing.T) *fundPagesWorld {
 	body := strings.Replace(fundCallJSON, `"title":{"en":"Joint call"}`,
 		`"title":{"en":"Joint call","ru":"Совместный конкурс","zh":"联合项目指南"},"description":{"en":"Sensing the permafrost"}`, 1)
 	w.as(t, "cn", "POST", "/api/v1/fund/calls", body).want(t, http.StatusCreated).decode(t, &w.call)
-	for i, title := range []string{"Quantum sensing", "Permafrost"} {
+	for i, title := range []string{"Quantum sensing", "Permafrost", "Draft idea"} {
 		var p amur.Proposal
 		w.as(t, "a1", "POST", "/api/v1/fund/proposals", `{"call_id":"`+w.call.ID+`","title":{"en":"`+title+`"},"months":24,"team":[`+
 			`{"name":"Wang Li","org_id":"`+w.orgs[0].ID+`","side":"CN","role":"lead"},`+
 			`{"name":"Иванов","org_id":"`+w.orgs[1].ID+`","side":"RU","role":"lead"}],`+
 			`"budget":[{"side":"CN","year":2026,"amount":1000000},{"side":"RU","year":2026,"amount":1000000}]}`).want(t, http.StatusCreated).decode(t, &p)
-		if i == 1 {
+		if i == 2 {
 			w.draft = p.ID
 			break
 		}
 		w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/attachments",
 			`{"type":"cv","name":"cv.pdf","media":"application/pdf","data":"JVBERg=="}`).want(t, http.StatusCreated)
 		w.as(t, "a1", "POST", "/api/v1/fund/proposals/"+p.ID+"/submit", "").want(t, http.StatusOK)
-		w.submitted = p.ID
+		w.submitted = append(w.submitted, p.ID)
 	}
 	w.as(t, "cn", "POST", "/api/v1/fund/calls/"+w.call.ID+"/eligibility", "").want(t, http.StatusOK)
 	for i, side := range []string{"CN", "RU"} {
@@ -66,7 +66,7 @@ var fundKeyRE = regexp.MustCompile(`\b(?:fundpages|fund|web|page|err)\.[a-z_]+\.
 
 // fundKnown are the record strings of the fund world a page may show in
 // any script.
-var fundKnown = []string{"Quantum sensing", "Permafrost", "Sensing the permafrost", "Joint call", "Wang Li",
+var fundKnown = []string{"Quantum sensing", "Permafrost", "Sensing the permafrost", "Joint call", "Wang Li", "Draft idea",
 	"ReviewerCN", "ReviewerRU", "cn@example.org", "ru@example.org", "a1@example.org", "r1@example.org", "cv"}
 
 // TestFundPagesInEveryLanguage opens every fund page as the account it is
@@ -88,7 +88,7 @@ func TestFundPagesInEveryLanguage(t *testing.T) {
 		{"", "/fund"}, {"a1", "/fund"}, {"", "/fund/calls/" + id}, {"a1", "/fund/calls/" + id}, {"cn", "/fund/calls/" + id},
 		{"a1", "/fund/mine"}, {"a1", "/fund/calls/" + id + "/apply"},
 		{"cn", "/fund/calls/" + id + "/office"}, {"ru", "/fund/calls/" + id + "/office?budget_cn=1&budget_ru=5"},
-		{"r1", "/fund/reviews"}, {"r1", "/fund/proposals/" + w.submitted + "/review"},
+		{"r1", "/fund/reviews"}, {"r1", "/fund/proposals/" + w.submitted[0] + "/review"},
 	}
 	for _, pg := range pages {
 		for _, l := range amur.Langs {
