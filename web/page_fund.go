@@ -129,12 +129,17 @@ func (p *fundPage) Score(v float64) string {
 type fundCallsPage struct {
 	fundPage
 	Calls []*amur.FundCall
+	// Applicant and Reviewer tell which of the reader's own lists to link.
+	Applicant, Reviewer bool
 }
 
 // pageFundCalls answers GET /{lang}/fund: every call, open ones first.
 func (s *Server) pageFundCalls(w http.ResponseWriter, r *http.Request) {
 	p := &fundCallsPage{fundPage: s.newFundPage(r, "fundpages.calls.title")}
 	var calls []*amur.FundCall
+	if pr := amur.PrincipalFrom(r.Context()); pr != nil && s.fund != nil {
+		p.Applicant, p.Reviewer = pr.Is(amur.RoleApplicant), pr.Is(amur.RoleReviewer)
+	}
 	if s.fund != nil {
 		var err error
 		if calls, err = s.fund.Calls(r.Context()); err != nil {
