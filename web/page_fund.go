@@ -94,7 +94,7 @@ func (p *fundPage) Status(s amur.ProposalStatus) string { return p.T(s.MessageKe
 func (p *fundPage) Rule(name string) string { return p.T("fundpages.rule." + name) }
 
 // Reason names the reason of a conflict of interest.
-func (p *fundPage) Reason(name string) string { return p.T("fundpages.conflict." + name) }
+func (p *fundPage) Reason(name string) string { return p.T("fund.conflict." + name) }
 
 // CallState tells whether c is "upcoming", "open" or "closed" now.
 func (p *fundPage) CallState(c *amur.FundCall) string {

@@ -91,6 +91,10 @@ func TestFundProposalForm(t *testing.T) {
 			if strings.Contains(msg, "under_review") || !strings.Contains(msg, i18n.T(l, "fund.status.under_review")) {
 				t.Errorf("%s: %s", l, msg)
 			}
+			msg = i18n.Message(l, amur.Errorf(amur.EConflict, "fund.err.conflict_forced", "reviewer", "R", "reason", "shared_activity"))
+			if strings.Contains(msg, "shared_activity") || !strings.Contains(msg, i18n.T(l, "fund.conflict.shared_activity")) {
+				t.Errorf("%s: %s", l, msg)
+			}
 		}
 	})
 }
@@ -165,7 +169,7 @@ func TestFundOfficeAndReviewPages(t *testing.T) {
 		}
 		w.as(t, "r1", "POST", "/api/v1/fund/proposals/"+w.submitted[1]+"/conflict", "").want(t, http.StatusNoContent)
 		page = string(w.get(t, "cn", office).want(t, http.StatusOK).Body)
-		if !strings.Contains(page, i18n.T(amur.RU, "fundpages.conflict.declared")) {
+		if !strings.Contains(page, i18n.T(amur.RU, "fund.conflict.declared")) {
 			t.Errorf("the declared conflict is not shown with its reason")
 		}
 	})
