@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"amur"
+	"amur/i18n"
 )
 
 // fundPagesWorld is a fund world with a call, two submitted and eligible
@@ -117,5 +118,34 @@ func TestFundPagesInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: %s", target, problem)
 			}
 		}
+	}
+}
+
+// TestFundCallPagesShowLocalTimesAndMoney checks the list of calls and a
+// call's page: the state by the fund's clock, the deadline in Beijing and
+// Moscow time, each side's budget in its currency with local digit
+// grouping, and the mark of a description shown in another language.
+func TestFundCallPagesShowLocalTimesAndMoney(t *testing.T) {
+	w := newFundPagesWorld(t)
+	list := string(w.get(t, "", "/ru/fund").want(t, http.StatusOK).Body)
+	deadline := i18n.T(amur.RU, "web.time.two_zones", "beijing", "1 марта 2026 г. 18:00", "moscow", "1 марта 2026 г. 13:00")
+	for _, want := range []string{"Совместный конкурс", i18n.T(amur.RU, "fundpages.state.open"), deadline,
+		"3\u202f000\u202f000 юаней", "40\u202f000\u202f000 руб."} {
+		if !strings.Contains(list, want) {
+			t.Errorf("/ru/fund lacks %q", want)
+		}
+	}
+	if en := string(w.get(t, "", "/en/fund").want(t, http.StatusOK).Body); !strings.Contains(en, "3,000,000 yuan") {
+		t.Errorf("/en/fund lacks the budget in yuan")
+	}
+	call := string(w.get(t, "", "/zh/fund/calls/"+w.call.ID).want(t, http.StatusOK).Body)
+	if !strings.Contains(call, `<span lang="en">Sensing the permafrost</span> <small class="mark">`+i18n.T(amur.ZH, "web.mark.lang.en")) ||
+		!strings.Contains(call, i18n.T(amur.ZH, "fundpages.attachment.cv")) {
+		t.Errorf("/zh call page lacks the marked description or the attachment: %s", call)
+	}
+	w.now = w.now.AddDate(1, 0, 0)
+	if closed := string(w.get(t, "a1", "/ru/fund/calls/"+w.call.ID).want(t, http.StatusOK).Body); !strings.Contains(closed,
+		i18n.T(amur.RU, "fundpages.state.closed")) || strings.Contains(closed, "/apply") {
+		t.Errorf("a closed call still offers the form")
 	}
 }
