@@ -81,10 +81,13 @@ func TestFundPagesInEveryLanguage(t *testing.T) {
 	if assign.Code != http.StatusSeeOther {
 		t.Fatalf("assign: %d %.300s", assign.Code, assign.Body)
 	}
-	assets := 0
+	assets, heaviest, which := 0, 0, ""
 	for _, a := range []string{"/static/amur.css", "/static/htmx.min.js"} {
 		assets += len(do(t, w.srv, "GET", a, "").want(t, http.StatusOK).Body)
 	}
+	defer func() {
+		t.Logf("heaviest fund page: %s, %d bytes with %d of style sheet and script", which, heaviest, assets)
+	}()
 	pages := []struct{ who, path string }{
 		{"", "/fund"}, {"a1", "/fund"}, {"", "/fund/calls/" + id}, {"a1", "/fund/calls/" + id}, {"cn", "/fund/calls/" + id},
 		{"a1", "/fund/mine"}, {"a1", "/fund/calls/" + id + "/apply"},
@@ -111,8 +114,12 @@ func TestFundPagesInEveryLanguage(t *testing.T) {
 					t.Errorf("%s: English UI text %q on a %s page", target, word, l)
 				}
 			}
-			if n := len(r.Body) + assets; n > maxPageBytes {
+			n := len(r.Body) + assets
+			if n > maxPageBytes {
 				t.Errorf("%s weighs %d bytes with its assets, over %d", target, n, maxPageBytes)
+			}
+			if n > heaviest {
+				heaviest, which = n, target
 			}
 			for _, problem := range accessibilityProblems(t, body) {
 				t.Errorf("%s: %s", target, problem)
