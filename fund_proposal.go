@@ -41,7 +41,7 @@ func CanMove(from, to ProposalStatus) bool { return slices.Contains(proposalMove
 
 // MoveError is the error of a move the workflow does not allow.
 func MoveError(from, to ProposalStatus) *Error {
-	e := Errorf(EConflict, "fund.err.move", "from", string(from), "to", string(to))
+	e := Errorf(EConflict, "fund.err.move", "from", from, "to", to)
 	e.Field = "status"
 	return e
 }

@@ -132,18 +132,28 @@ func fill(l amur.Lang, msg string, args map[string]any) string {
 	}
 }
 
+// argLabels are the placeholders whose string values are names with a
+// label of their own: a record kind, the reason of a conflict of interest.
+var argLabels = map[string]string{"kind": "kind.", "reason": "fund.conflict."}
+
 // argString formats one placeholder value.
 func argString(l amur.Lang, name string, v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
+	case interface{ MessageKey() string }:
+		// An enumeration value (a workflow status…) names its own label.
+		if m, ok := catalogs[l][x.MessageKey()]; ok {
+			return m
+		}
+		return fmt.Sprint(v)
 	case int:
 		return Number(l, x)
 	case int64:
 		return Number(l, int(x))
 	case string:
-		if name == "kind" {
-			if k, ok := catalogs[l]["kind."+x]; ok {
+		if prefix, ok := argLabels[name]; ok {
+			if k, ok := catalogs[l][prefix+x]; ok {
 				return k
 			}
 		}

@@ -49,7 +49,7 @@ func pagePaths(tb testing.TB, db *sqlstore.DB) []string {
 		"/activities?q=nica", "/activities/" + acts.Items[0].ID, "/organizations", "/organizations?country=CN",
 		"/organizations/" + orgs.Items[0].ID, "/people", "/people/" + people.Items[0].ID,
 		"/flagships", "/flagships/" + flags.Items[0].Slug, "/timeline", "/timeline?kind=letter",
-		"/fields", "/report", "/login", "/password/reset", "/nowhere"}, capabilityPaths(tb, db)...)
+		"/fields", "/report", "/fund", "/login", "/password/reset", "/nowhere"}, capabilityPaths(tb, db)...)
 }
 
 // keyRE finds message keys that reached a page untranslated.

@@ -50,6 +50,7 @@ func (s *Server) langRoutes(pre string) []route {
 		{"GET " + pre + "/report", s.pageReport},
 	}
 	rs = append(rs, s.capabilityRoutes(pre)...)
+	rs = append(rs, s.fundPageRoutes(pre)...)
 	for _, ext := range exportFormats {
 		rs = append(rs,
 			route{"GET " + pre + "/activities." + ext, s.exportActivities(ext)},
