@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,6 +29,9 @@ type figureCache struct {
 	mu      sync.Mutex
 	seq     int64
 	entries map[string]*figureEntry
+	pending map[string]*pendingFigure
+	// wait overrides figureWait when set.
+	wait time.Duration
 }
 
 // figureEntry is one cached figure and the outbox position it stands for.
@@ -98,9 +102,23 @@ func (c *figureCache) position(ctx context.Context, s amur.Store) (int64, error)
 	return c.seq, nil
 }
 
+// counting reports whether err says a figure is still being counted.
+func counting(err error) bool { return errors.Is(err, errCounting) }
+
+// errCounting tells that a figure is being computed for the first time
+// and was not ready within the wait: the page shows without it.
+var errCounting = errors.New("web: figures are being counted")
+
+// figureWait is how long a page waits for a figure computed for the first
+// time before it shows without it.
+const figureWait = 3 * time.Second
+
 // get returns the figure under key: the cached one when it is current,
-// the previous one while a background computation refreshes it, or a
-// new one computed now when there is none.
+// the previous one while a background computation refreshes it, or one
+// computed now when there is none. A first computation runs in the
+// background too, shared by every request that asks meanwhile; get waits
+// for it at most figureWait and then answers errCounting, so that a page
+// over a huge registry never hangs on a count.
 func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute func(context.Context) (any, error)) (any, error) {
 	seq, err := c.position(ctx, s)
 	if err != nil {
@@ -114,16 +132,53 @@ func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute
 		// The refresh outlives the request but keeps its principal.
 		go c.refresh(context.WithoutCancel(ctx), key, seq, compute)
 	}
-	c.mu.Unlock()
 	if ok {
+		c.mu.Unlock()
 		return e.val, nil
 	}
-	v, err := compute(ctx)
-	if err != nil {
-		return nil, err
+	p, running := c.pending[key]
+	if !running {
+		p = &pendingFigure{done: make(chan struct{})}
+		if c.pending == nil {
+			c.pending = map[string]*pendingFigure{}
+		}
+		c.pending[key] = p
+		go c.first(context.WithoutCancel(ctx), key, seq, p, compute)
 	}
-	c.put(key, &figureEntry{val: v, seq: seq})
-	return v, nil
+	wait := c.wait
+	c.mu.Unlock()
+	if wait <= 0 {
+		wait = figureWait
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case <-p.done:
+		return p.val, p.err
+	case <-timer.C:
+		return nil, errCounting
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// pendingFigure is a first computation under way.
+type pendingFigure struct {
+	done chan struct{}
+	val  any
+	err  error
+}
+
+// first computes a figure for the first time and keeps it.
+func (c *figureCache) first(ctx context.Context, key string, seq int64, p *pendingFigure, compute func(context.Context) (any, error)) {
+	p.val, p.err = compute(ctx)
+	if p.err == nil {
+		c.put(key, &figureEntry{val: p.val, seq: seq})
+	}
+	c.mu.Lock()
+	delete(c.pending, key)
+	c.mu.Unlock()
+	close(p.done)
 }
 
 // refresh recomputes the figure under key for the outbox position seq.
@@ -236,26 +291,24 @@ func (s *Server) goalFigures(ctx context.Context, p *amur.Program, all *amur.Sta
 // program returns the program the pages show: the first one stored, or
 // nil when there is none yet.
 func (s *Server) program(ctx context.Context) (*amur.Program, error) {
-	v, err := s.figs.get(ctx, s.store, "programs", func(ctx context.Context) (any, error) { return s.store.Programs(ctx) })
+	ps, err := s.store.Programs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ps := v.([]*amur.Program)
 	if len(ps) == 0 {
 		return nil, nil
 	}
 	return ps[0], nil
 }
 
-// fieldLabels returns every field by code, cached like the figures.
+// fieldLabels returns every field, by code and in code order: a few
+// dozen rows, read from the store each time.
 func (s *Server) fieldLabels(ctx context.Context) (map[string]*amur.Field, []*amur.Field, error) {
-	v, err := s.figs.get(ctx, s.store, "fields", func(ctx context.Context) (any, error) {
-		return s.store.Fields(ctx, amur.FieldFilter{Page: amur.Page{Limit: amur.MaxLimit, Sort: "code"}})
-	})
+	l, err := s.store.Fields(ctx, amur.FieldFilter{Page: amur.Page{Limit: amur.MaxLimit, Sort: "code"}})
 	if err != nil {
 		return nil, nil, err
 	}
-	list := v.(*amur.List[*amur.Field]).Items
+	list := l.Items
 	m := make(map[string]*amur.Field, len(list))
 	for _, f := range list {
 		m[f.ID] = f

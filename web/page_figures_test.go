@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,4 +56,30 @@ func TestFigureCacheFollowsTheOutbox(t *testing.T) {
 			time.Sleep(10 * time.Millisecond)
 		}
 	})
+}
+
+// TestPagesShowWhileCounting checks that a page whose figures are not
+// ready in time shows without them, saying so, and with them once the
+// first count ends.
+func TestPagesShowWhileCounting(t *testing.T) {
+	w := newDemoWorld(t, 100)
+	w.srv.figs.wait = time.Microsecond
+	for _, path := range []string{"/en/", "/ru/activities?type=forum", "/zh/report", "/en/fields"} {
+		body := string(do(t, w.srv, "GET", path, "").want(t, http.StatusOK).Body)
+		if !strings.Contains(body, `role="status"`) {
+			t.Errorf("%s does not say its figures are being counted", path)
+		}
+	}
+	w.srv.figs.wait = 0
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		body := string(do(t, w.srv, "GET", "/ru/activities?type=forum", "").want(t, http.StatusOK).Body)
+		if strings.Contains(body, "мероприяти") && strings.Contains(body, `<span class="count">`) && !strings.Contains(body, `role="status"`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the list never shows its counts:\n%.2000s", body)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
