@@ -202,7 +202,7 @@ func (s *Server) pageActivities(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	st, err := s.cachedStats(ctx, lp.Filter)
+	st, err := s.statsWithin(ctx, lp.Filter, countWait)
 	if counting(err) {
 		st, err = nil, nil
 	}

@@ -20,7 +20,7 @@ func (s *Server) fillFacets(ctx context.Context, p *activitiesPage, st *amur.Sta
 	without := func(clear func(*amur.ActivityFilter)) (*amur.Stats, error) {
 		f := lp.Filter
 		clear(&f)
-		got, err := s.cachedStats(ctx, f)
+		got, err := s.statsWithin(ctx, f, countWait)
 		if counting(err) {
 			return &amur.Stats{}, nil
 		}

@@ -30,7 +30,7 @@ type figureCache struct {
 	seq     int64
 	entries map[string]*figureEntry
 	pending map[string]*pendingFigure
-	// wait overrides figureWait when set.
+	// wait, when set, overrides how long pages wait for a first count.
 	wait time.Duration
 }
 
@@ -110,16 +110,21 @@ func counting(err error) bool { return errors.Is(err, errCounting) }
 var errCounting = errors.New("web: figures are being counted")
 
 // figureWait is how long a page waits for a figure computed for the first
-// time before it shows without it.
-const figureWait = 3 * time.Second
+// time before it shows without it: the home and report pages, whose
+// figures are their content, wait longer than the activity list, whose
+// counts only annotate its filters.
+const (
+	figureWait = 3 * time.Second
+	countWait  = 250 * time.Millisecond
+)
 
 // get returns the figure under key: the cached one when it is current,
 // the previous one while a background computation refreshes it, or one
 // computed now when there is none. A first computation runs in the
 // background too, shared by every request that asks meanwhile; get waits
-// for it at most figureWait and then answers errCounting, so that a page
-// over a huge registry never hangs on a count.
-func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute func(context.Context) (any, error)) (any, error) {
+// for it at most wait and then answers errCounting, so that a page over a
+// huge registry never hangs on a count.
+func (c *figureCache) get(ctx context.Context, s amur.Store, key string, wait time.Duration, compute func(context.Context) (any, error)) (any, error) {
 	seq, err := c.position(ctx, s)
 	if err != nil {
 		return nil, err
@@ -145,11 +150,10 @@ func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute
 		c.pending[key] = p
 		go c.first(context.WithoutCancel(ctx), key, seq, p, compute)
 	}
-	wait := c.wait
-	c.mu.Unlock()
-	if wait <= 0 {
-		wait = figureWait
+	if c.wait > 0 {
+		wait = c.wait
 	}
+	c.mu.Unlock()
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	select {
@@ -221,10 +225,15 @@ func viewerKey(ctx context.Context) string {
 }
 
 // cachedStats returns the figures of the activities matching f, cached
-// until the outbox moves.
+// until the outbox moves, waiting up to figureWait for a first count.
 func (s *Server) cachedStats(ctx context.Context, f amur.ActivityFilter) (*amur.Stats, error) {
+	return s.statsWithin(ctx, f, figureWait)
+}
+
+// statsWithin is cachedStats waiting at most wait for a first count.
+func (s *Server) statsWithin(ctx context.Context, f amur.ActivityFilter, wait time.Duration) (*amur.Stats, error) {
 	f.Page = amur.Page{}
-	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), func(ctx context.Context) (any, error) {
+	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), wait, func(ctx context.Context) (any, error) {
 		return s.store.Stats(ctx, f)
 	})
 	if err != nil {

@@ -64,7 +64,7 @@ func TestFigureCacheFollowsTheOutbox(t *testing.T) {
 func TestPagesShowWhileCounting(t *testing.T) {
 	w := newDemoWorld(t, 100)
 	w.srv.figs.wait = time.Microsecond
-	for _, path := range []string{"/en/", "/ru/activities?type=forum", "/zh/report", "/en/fields"} {
+	for _, path := range []string{"/en/fields", "/en/", "/zh/report", "/ru/activities?type=forum"} {
 		body := string(do(t, w.srv, "GET", path, "").want(t, http.StatusOK).Body)
 		if !strings.Contains(body, `role="status"`) {
 			t.Errorf("%s does not say its figures are being counted", path)
