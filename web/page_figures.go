@@ -324,3 +324,32 @@ func (s *Server) fieldLabels(ctx context.Context) (map[string]*amur.Field, []*am
 	}
 	return m, list, nil
 }
+
+// Warm starts the first counts of the figures the home, list and report
+// pages show the public, so that over a large registry the first visitors
+// after a start find them ready rather than being counted. It returns at
+// once; the counts go on in the background.
+func (s *Server) Warm(ctx context.Context) {
+	ctx = amur.WithActor(ctx, &amur.Actor{Via: "web", At: time.Now().UTC()})
+	go func() {
+		prog, err := s.program(ctx)
+		if err != nil {
+			s.log.WarnContext(ctx, "warming the figures", "error", err)
+			return
+		}
+		f := amur.ActivityFilter{}
+		s.statsWithin(ctx, f, time.Nanosecond)
+		if prog != nil {
+			f.ProgramID = prog.ID
+			s.statsWithin(ctx, f, time.Nanosecond)
+			// The goals of a year are counted apart; waiting here is
+			// waiting in the background.
+			s.goalFigures(ctx, prog, &amur.Stats{ByStatus: map[string]int{}})
+		}
+		for _, t := range amur.ActivityTypes {
+			g := f
+			g.Types = []amur.ActivityType{t}
+			s.statsWithin(ctx, g, time.Nanosecond)
+		}
+	}()
+}

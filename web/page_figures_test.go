@@ -83,3 +83,30 @@ func TestPagesShowWhileCounting(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestWarmCountsTheHomePage checks that Warm computes what the home page
+// shows the public, so that the first visit finds its figures ready.
+func TestWarmCountsTheHomePage(t *testing.T) {
+	w := newDemoWorld(t, 100)
+	w.srv.Warm(context.Background())
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		w.srv.figs.mu.Lock()
+		n, pending := len(w.srv.figs.entries), len(w.srv.figs.pending)
+		w.srv.figs.mu.Unlock()
+		if n >= 2+len(amur.ActivityTypes) && pending == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("warming left %d figures, %d pending", n, pending)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	w.srv.figs.wait = time.Nanosecond
+	for _, path := range []string{"/en/", "/ru/report"} {
+		body := string(do(t, w.srv, "GET", path, "").want(t, http.StatusOK).Body)
+		if strings.Contains(body, `role="status"`) || !strings.Contains(body, `<svg`) {
+			t.Errorf("%s after warming still counts", path)
+		}
+	}
+}
