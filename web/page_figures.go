@@ -32,6 +32,28 @@ type figureCache struct {
 	pending map[string]*pendingFigure
 	// wait, when set, overrides how long pages wait for a first count.
 	wait time.Duration
+	// slot lets one count run at a time. A count holds one of the
+	// store's few reader connections for as long as it scans; several at
+	// once would leave none for the pages' own quick queries, which would
+	// then wait behind the scans they were meant not to wait for.
+	slot chan struct{}
+}
+
+// counted runs compute in the cache's count slot.
+func (c *figureCache) counted(ctx context.Context, compute func(context.Context) (any, error)) (any, error) {
+	c.mu.Lock()
+	if c.slot == nil {
+		c.slot = make(chan struct{}, 1)
+	}
+	slot := c.slot
+	c.mu.Unlock()
+	select {
+	case slot <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-slot }()
+	return compute(ctx)
 }
 
 // figureEntry is one cached figure and the outbox position it stands for.
@@ -175,7 +197,7 @@ type pendingFigure struct {
 
 // first computes a figure for the first time and keeps it.
 func (c *figureCache) first(ctx context.Context, key string, seq int64, p *pendingFigure, compute func(context.Context) (any, error)) {
-	p.val, p.err = compute(ctx)
+	p.val, p.err = c.counted(ctx, compute)
 	if p.err == nil {
 		c.put(key, &figureEntry{val: p.val, seq: seq})
 	}
@@ -187,7 +209,7 @@ func (c *figureCache) first(ctx context.Context, key string, seq int64, p *pendi
 
 // refresh recomputes the figure under key for the outbox position seq.
 func (c *figureCache) refresh(ctx context.Context, key string, seq int64, compute func(context.Context) (any, error)) {
-	v, err := compute(ctx)
+	v, err := c.counted(ctx, compute)
 	c.mu.Lock()
 	e := c.entries[key]
 	c.mu.Unlock()
