@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"time"
 
 	"amur"
 )
@@ -14,13 +15,16 @@ import (
 // Counts still being computed (st nil, or errCounting) are left out.
 func (s *Server) fillFacets(ctx context.Context, p *activitiesPage, st *amur.Stats) error {
 	lp := p.Params
+	// While the list's own count is under way the others would be too:
+	// they are started but not waited for.
+	wait := countWait
 	if st == nil {
-		st = &amur.Stats{}
+		st, wait = &amur.Stats{}, time.Nanosecond
 	}
 	without := func(clear func(*amur.ActivityFilter)) (*amur.Stats, error) {
 		f := lp.Filter
 		clear(&f)
-		got, err := s.statsWithin(ctx, f, countWait)
+		got, err := s.statsWithin(ctx, f, wait)
 		if counting(err) {
 			return &amur.Stats{}, nil
 		}
