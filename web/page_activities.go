@@ -202,12 +202,18 @@ func (s *Server) pageActivities(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	st, err := s.cachedStats(ctx, lp.Filter)
+	st, err := s.statsWithin(ctx, lp.Filter, countWait)
+	if counting(err) {
+		st, err = nil, nil
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	p.Items, p.Capped, p.Total = list.Items, capped, st.Activities
+	p.Items, p.Capped, p.Total = list.Items, capped, -1
+	if st != nil {
+		p.Total = st.Activities
+	}
 	if err := s.fillFacets(ctx, p, st); err != nil {
 		s.pageError(w, r, err)
 		return

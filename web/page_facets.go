@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"time"
 
 	"amur"
 )
@@ -11,12 +12,23 @@ import (
 // fillFacets builds the filters of the activity list. Each choice counts
 // the activities the list would show with that filter's own choices set
 // aside, so that a reader sees what picking another value would give.
+// Counts still being computed (st nil, or errCounting) are left out.
 func (s *Server) fillFacets(ctx context.Context, p *activitiesPage, st *amur.Stats) error {
 	lp := p.Params
+	// While the list's own count is under way the others would be too:
+	// they are started but not waited for.
+	wait := countWait
+	if st == nil {
+		st, wait = &amur.Stats{}, time.Nanosecond
+	}
 	without := func(clear func(*amur.ActivityFilter)) (*amur.Stats, error) {
 		f := lp.Filter
 		clear(&f)
-		return s.cachedStats(ctx, f)
+		got, err := s.statsWithin(ctx, f, wait)
+		if counting(err) {
+			return &amur.Stats{}, nil
+		}
+		return got, err
 	}
 	byType, byStatus, bySide, byYear := st, st, st, st
 	var err error
@@ -46,6 +58,11 @@ func (s *Server) fillFacets(ctx context.Context, p *activitiesPage, st *amur.Sta
 		enumFacet(p, "side", "web.facet.side", sidesOf(bySide.BySide), lp.Filter.Sides, bySide.BySide),
 	}
 	p.Years, p.Months = p.dateFacets(byYear.ByMonth)
+	if len(p.Years) == 0 {
+		if err := s.programYears(ctx, p); err != nil {
+			return err
+		}
+	}
 	_, list, err := s.fieldLabels(ctx)
 	if err != nil {
 		return err
@@ -61,6 +78,22 @@ func (s *Server) fillFacets(ctx context.Context, p *activitiesPage, st *amur.Sta
 	p.Facets = append(p.Facets, ff)
 	for _, k := range []string{"start", "-start", "created", "-created"} {
 		p.Sorts = append(p.Sorts, facet{Value: k, Label: p.T("web.sort." + k), Checked: lp.Sort == k || (lp.Sort == "" && k == "start")})
+	}
+	return nil
+}
+
+// programYears offers the years of the program, without counts, while the
+// counts by month are still being computed.
+func (s *Server) programYears(ctx context.Context, p *activitiesPage) error {
+	prog, err := s.program(ctx)
+	if counting(err) || prog == nil {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for y := prog.Start.Y; y <= max(prog.End.Y, prog.Start.Y) && y < prog.Start.Y+50; y++ {
+		p.Years = append(p.Years, facet{Value: strconv.Itoa(y), Label: p.Date(amur.Date{Y: y}), Checked: p.Params.Year == y})
 	}
 	return nil
 }
@@ -86,8 +119,11 @@ func enumFacet[T ~string](p *activitiesPage, name, legend string, values, on []T
 		if name == "side" {
 			label = p.Side(string(v))
 		}
-		g.Items = append(g.Items, facet{Name: name, Value: string(v), Label: label,
-			Count: p.Num(counts[string(v)]), Checked: slices.Contains(on, v), ID: "f-" + name + "-" + string(v)})
+		f := facet{Name: name, Value: string(v), Label: label, Checked: slices.Contains(on, v), ID: "f-" + name + "-" + string(v)}
+		if counts != nil {
+			f.Count = p.Num(counts[string(v)])
+		}
+		g.Items = append(g.Items, f)
 	}
 	return g
 }
@@ -98,7 +134,7 @@ func enumFacet[T ~string](p *activitiesPage, name, legend string, values, on []T
 func (p *activitiesPage) dateFacets(allMonths map[string]int) ([]facet, []facet) {
 	years := map[int]int{}
 	for k, n := range allMonths {
-		if y, err := strconv.Atoi(k[:min(4, len(k))]); err == nil {
+		if y, err := strconv.Atoi(k[:min(4, len(k))]); err == nil && n > 0 {
 			years[y] += n
 		}
 	}
@@ -114,8 +150,11 @@ func (p *activitiesPage) dateFacets(allMonths map[string]int) ([]facet, []facet)
 	if p.Params.Year != 0 {
 		for m := 1; m <= 12; m++ {
 			d := amur.Date{Y: p.Params.Year, M: m}
-			mf = append(mf, facet{Value: strconv.Itoa(m), Label: p.Date(d), Count: p.Num(allMonths[d.String()]),
-				Checked: p.Params.Month == m})
+			f := facet{Value: strconv.Itoa(m), Label: p.Date(d), Checked: p.Params.Month == m}
+			if len(allMonths) > 0 {
+				f.Count = p.Num(allMonths[d.String()])
+			}
+			mf = append(mf, f)
 		}
 	}
 	return yf, mf

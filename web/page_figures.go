@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,6 +29,31 @@ type figureCache struct {
 	mu      sync.Mutex
 	seq     int64
 	entries map[string]*figureEntry
+	pending map[string]*pendingFigure
+	// wait, when set, overrides how long pages wait for a first count.
+	wait time.Duration
+	// slot lets one count run at a time. A count holds one of the
+	// store's few reader connections for as long as it scans; several at
+	// once would leave none for the pages' own quick queries, which would
+	// then wait behind the scans they were meant not to wait for.
+	slot chan struct{}
+}
+
+// counted runs compute in the cache's count slot.
+func (c *figureCache) counted(ctx context.Context, compute func(context.Context) (any, error)) (any, error) {
+	c.mu.Lock()
+	if c.slot == nil {
+		c.slot = make(chan struct{}, 1)
+	}
+	slot := c.slot
+	c.mu.Unlock()
+	select {
+	case slot <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-slot }()
+	return compute(ctx)
 }
 
 // figureEntry is one cached figure and the outbox position it stands for.
@@ -98,10 +124,29 @@ func (c *figureCache) position(ctx context.Context, s amur.Store) (int64, error)
 	return c.seq, nil
 }
 
+// counting reports whether err says a figure is still being counted.
+func counting(err error) bool { return errors.Is(err, errCounting) }
+
+// errCounting tells that a figure is being computed for the first time
+// and was not ready within the wait: the page shows without it.
+var errCounting = errors.New("web: figures are being counted")
+
+// figureWait is how long a page waits for a figure computed for the first
+// time before it shows without it: the home and report pages, whose
+// figures are their content, wait longer than the activity list, whose
+// counts only annotate its filters.
+const (
+	figureWait = 3 * time.Second
+	countWait  = 250 * time.Millisecond
+)
+
 // get returns the figure under key: the cached one when it is current,
-// the previous one while a background computation refreshes it, or a
-// new one computed now when there is none.
-func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute func(context.Context) (any, error)) (any, error) {
+// the previous one while a background computation refreshes it, or one
+// computed now when there is none. A first computation runs in the
+// background too, shared by every request that asks meanwhile; get waits
+// for it at most wait and then answers errCounting, so that a page over a
+// huge registry never hangs on a count.
+func (c *figureCache) get(ctx context.Context, s amur.Store, key string, wait time.Duration, compute func(context.Context) (any, error)) (any, error) {
 	seq, err := c.position(ctx, s)
 	if err != nil {
 		return nil, err
@@ -114,21 +159,57 @@ func (c *figureCache) get(ctx context.Context, s amur.Store, key string, compute
 		// The refresh outlives the request but keeps its principal.
 		go c.refresh(context.WithoutCancel(ctx), key, seq, compute)
 	}
-	c.mu.Unlock()
 	if ok {
+		c.mu.Unlock()
 		return e.val, nil
 	}
-	v, err := compute(ctx)
-	if err != nil {
-		return nil, err
+	p, running := c.pending[key]
+	if !running {
+		p = &pendingFigure{done: make(chan struct{})}
+		if c.pending == nil {
+			c.pending = map[string]*pendingFigure{}
+		}
+		c.pending[key] = p
+		go c.first(context.WithoutCancel(ctx), key, seq, p, compute)
 	}
-	c.put(key, &figureEntry{val: v, seq: seq})
-	return v, nil
+	if c.wait > 0 {
+		wait = c.wait
+	}
+	c.mu.Unlock()
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case <-p.done:
+		return p.val, p.err
+	case <-timer.C:
+		return nil, errCounting
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// pendingFigure is a first computation under way.
+type pendingFigure struct {
+	done chan struct{}
+	val  any
+	err  error
+}
+
+// first computes a figure for the first time and keeps it.
+func (c *figureCache) first(ctx context.Context, key string, seq int64, p *pendingFigure, compute func(context.Context) (any, error)) {
+	p.val, p.err = c.counted(ctx, compute)
+	if p.err == nil {
+		c.put(key, &figureEntry{val: p.val, seq: seq})
+	}
+	c.mu.Lock()
+	delete(c.pending, key)
+	c.mu.Unlock()
+	close(p.done)
 }
 
 // refresh recomputes the figure under key for the outbox position seq.
 func (c *figureCache) refresh(ctx context.Context, key string, seq int64, compute func(context.Context) (any, error)) {
-	v, err := compute(ctx)
+	v, err := c.counted(ctx, compute)
 	c.mu.Lock()
 	e := c.entries[key]
 	c.mu.Unlock()
@@ -166,10 +247,15 @@ func viewerKey(ctx context.Context) string {
 }
 
 // cachedStats returns the figures of the activities matching f, cached
-// until the outbox moves.
+// until the outbox moves, waiting up to figureWait for a first count.
 func (s *Server) cachedStats(ctx context.Context, f amur.ActivityFilter) (*amur.Stats, error) {
+	return s.statsWithin(ctx, f, figureWait)
+}
+
+// statsWithin is cachedStats waiting at most wait for a first count.
+func (s *Server) statsWithin(ctx context.Context, f amur.ActivityFilter, wait time.Duration) (*amur.Stats, error) {
 	f.Page = amur.Page{}
-	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), func(ctx context.Context) (any, error) {
+	v, err := s.figs.get(ctx, s.store, "stats "+fmt.Sprintf("%+v", f), wait, func(ctx context.Context) (any, error) {
 		return s.store.Stats(ctx, f)
 	})
 	if err != nil {
@@ -236,29 +322,56 @@ func (s *Server) goalFigures(ctx context.Context, p *amur.Program, all *amur.Sta
 // program returns the program the pages show: the first one stored, or
 // nil when there is none yet.
 func (s *Server) program(ctx context.Context) (*amur.Program, error) {
-	v, err := s.figs.get(ctx, s.store, "programs", func(ctx context.Context) (any, error) { return s.store.Programs(ctx) })
+	ps, err := s.store.Programs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ps := v.([]*amur.Program)
 	if len(ps) == 0 {
 		return nil, nil
 	}
 	return ps[0], nil
 }
 
-// fieldLabels returns every field by code, cached like the figures.
+// fieldLabels returns every field, by code and in code order: a few
+// dozen rows, read from the store each time.
 func (s *Server) fieldLabels(ctx context.Context) (map[string]*amur.Field, []*amur.Field, error) {
-	v, err := s.figs.get(ctx, s.store, "fields", func(ctx context.Context) (any, error) {
-		return s.store.Fields(ctx, amur.FieldFilter{Page: amur.Page{Limit: amur.MaxLimit, Sort: "code"}})
-	})
+	l, err := s.store.Fields(ctx, amur.FieldFilter{Page: amur.Page{Limit: amur.MaxLimit, Sort: "code"}})
 	if err != nil {
 		return nil, nil, err
 	}
-	list := v.(*amur.List[*amur.Field]).Items
+	list := l.Items
 	m := make(map[string]*amur.Field, len(list))
 	for _, f := range list {
 		m[f.ID] = f
 	}
 	return m, list, nil
+}
+
+// Warm starts the first counts of the figures the home, list and report
+// pages show the public, so that over a large registry the first visitors
+// after a start find them ready rather than being counted. It returns at
+// once; the counts go on in the background.
+func (s *Server) Warm(ctx context.Context) {
+	ctx = amur.WithActor(ctx, &amur.Actor{Via: "web", At: time.Now().UTC()})
+	go func() {
+		prog, err := s.program(ctx)
+		if err != nil {
+			s.log.WarnContext(ctx, "warming the figures", "error", err)
+			return
+		}
+		f := amur.ActivityFilter{}
+		s.statsWithin(ctx, f, time.Nanosecond)
+		if prog != nil {
+			f.ProgramID = prog.ID
+			s.statsWithin(ctx, f, time.Nanosecond)
+			// The goals of a year are counted apart; waiting here is
+			// waiting in the background.
+			s.goalFigures(ctx, prog, &amur.Stats{ByStatus: map[string]int{}})
+		}
+		for _, t := range amur.ActivityTypes {
+			g := f
+			g.Types = []amur.ActivityType{t}
+			s.statsWithin(ctx, g, time.Nanosecond)
+		}
+	}()
 }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,4 +56,57 @@ func TestFigureCacheFollowsTheOutbox(t *testing.T) {
 			time.Sleep(10 * time.Millisecond)
 		}
 	})
+}
+
+// TestPagesShowWhileCounting checks that a page whose figures are not
+// ready in time shows without them, saying so, and with them once the
+// first count ends.
+func TestPagesShowWhileCounting(t *testing.T) {
+	w := newDemoWorld(t, 100)
+	w.srv.figs.wait = time.Microsecond
+	for _, path := range []string{"/en/fields", "/en/", "/zh/report", "/ru/activities?type=forum"} {
+		body := string(do(t, w.srv, "GET", path, "").want(t, http.StatusOK).Body)
+		if !strings.Contains(body, `role="status"`) {
+			t.Errorf("%s does not say its figures are being counted", path)
+		}
+	}
+	w.srv.figs.wait = 0
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		body := string(do(t, w.srv, "GET", "/ru/activities?type=forum", "").want(t, http.StatusOK).Body)
+		if strings.Contains(body, "мероприяти") && strings.Contains(body, `<span class="count">`) && !strings.Contains(body, `role="status"`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the list never shows its counts:\n%.2000s", body)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestWarmCountsTheHomePage checks that Warm computes what the home page
+// shows the public, so that the first visit finds its figures ready.
+func TestWarmCountsTheHomePage(t *testing.T) {
+	w := newDemoWorld(t, 100)
+	w.srv.Warm(context.Background())
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		w.srv.figs.mu.Lock()
+		n, pending := len(w.srv.figs.entries), len(w.srv.figs.pending)
+		w.srv.figs.mu.Unlock()
+		if n >= 2+len(amur.ActivityTypes) && pending == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("warming left %d figures, %d pending", n, pending)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	w.srv.figs.wait = time.Nanosecond
+	for _, path := range []string{"/en/", "/ru/report"} {
+		body := string(do(t, w.srv, "GET", path, "").want(t, http.StatusOK).Body)
+		if strings.Contains(body, `role="status"`) || !strings.Contains(body, `<svg`) {
+			t.Errorf("%s after warming still counts", path)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -40,26 +41,11 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 		f.ProgramID = prog.ID
 		p.Title = p.Plain(prog.Name)
 	}
-	if p.Stats, err = s.cachedStats(ctx, f); err != nil {
+	if err := s.homeFigures(ctx, p, f); counting(err) {
+		p.Stats, p.Goals, p.Charts = nil, nil, nil
+	} else if err != nil {
 		s.pageError(w, r, err)
 		return
-	}
-	if prog != nil {
-		if p.Goals, err = s.goalFigures(ctx, prog, p.Stats); err != nil {
-			s.pageError(w, r, err)
-			return
-		}
-		p.GoalChart = p.goalChart(p.Goals)
-	}
-	fields, _, err := s.fieldLabels(ctx)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	p.Charts = []chartView{
-		p.countChart("by-field", "web.chart.fields", p.Stats.ByField, p.fieldName(fields), 12),
-		p.countChart("by-type", "web.chart.types", p.Stats.ByType, func(k string) string { return p.Enum("type", k) }, 10),
-		p.countChart("by-side", "web.chart.sides", p.Stats.BySide, p.Side, 10),
 	}
 	up := amur.ActivityFilter{ProgramID: f.ProgramID, From: time.Now().UTC(), Page: amur.Page{Limit: homeItems, Sort: "start"}}
 	upcoming, err := s.store.Activities(ctx, up)
@@ -75,6 +61,31 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Milestones = tl.Items
 	s.render(w, r, http.StatusOK, "home", &p.page, p)
+}
+
+// homeFigures fills the home page's figures, goals and charts; it answers
+// errCounting while they are computed for the first time.
+func (s *Server) homeFigures(ctx context.Context, p *homePage, f amur.ActivityFilter) error {
+	var err error
+	if p.Stats, err = s.cachedStats(ctx, f); err != nil {
+		return err
+	}
+	if p.Program != nil {
+		if p.Goals, err = s.goalFigures(ctx, p.Program, p.Stats); err != nil {
+			return err
+		}
+		p.GoalChart = p.goalChart(p.Goals)
+	}
+	fields, _, err := s.fieldLabels(ctx)
+	if err != nil {
+		return err
+	}
+	p.Charts = []chartView{
+		p.countChart("by-field", "web.chart.fields", p.Stats.ByField, p.fieldName(fields), 12),
+		p.countChart("by-type", "web.chart.types", p.Stats.ByType, func(k string) string { return p.Enum("type", k) }, 10),
+		p.countChart("by-side", "web.chart.sides", p.Stats.BySide, p.Side, 10),
+	}
+	return nil
 }
 
 // fieldName returns a function naming a field code in the page's language.

@@ -177,6 +177,8 @@ type fieldsPage struct {
 	page
 	Rows  []fieldRow
 	Chart chartView
+	// Counted is false while the counts are computed for the first time.
+	Counted bool
 }
 
 // pageFields answers GET /{lang}/fields: every field with the number of
@@ -190,9 +192,16 @@ func (s *Server) pageFields(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st, err := s.cachedStats(ctx, amur.ActivityFilter{})
+	if counting(err) {
+		st, err = nil, nil
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
+	}
+	p.Counted = st != nil
+	if st == nil {
+		st = &amur.Stats{}
 	}
 	for _, f := range list {
 		depth := 0
@@ -203,6 +212,8 @@ func (s *Server) pageFields(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Rows = append(p.Rows, fieldRow{F: f, Count: st.ByField[f.ID], Depth: depth})
 	}
-	p.Chart = p.countChart("fields", "web.chart.fields", st.ByField, p.fieldName(fields), 20)
+	if p.Counted {
+		p.Chart = p.countChart("fields", "web.chart.fields", st.ByField, p.fieldName(fields), 20)
+	}
 	s.render(w, r, http.StatusOK, "fields", &p.page, p)
 }

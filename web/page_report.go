@@ -40,11 +40,14 @@ func (s *Server) pageReport(w http.ResponseWriter, r *http.Request) {
 	if p.Program != nil {
 		f.ProgramID = p.Program.ID
 	}
-	if p.Stats, err = s.cachedStats(ctx, f); err != nil {
-		s.pageError(w, r, err)
-		return
+	p.Stats, err = s.cachedStats(ctx, f)
+	if err == nil {
+		err = s.reportCharts(ctx, p, f)
 	}
-	if err := s.reportCharts(ctx, p, f); err != nil {
+	if counting(err) {
+		p.Stats, p.Goals, p.Charts, err = nil, nil, nil, nil
+	}
+	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/xuri/excelize/v2"
 )
@@ -246,6 +247,25 @@ func browseReport(t *testing.T, ctx context.Context, base string) {
 	}
 	if text := mainText(t, ctx); !strings.Contains(text, "Мероприятия по месяцам и видам") {
 		t.Errorf("the report is not in Russian: %.300q", text)
+	}
+	media := func(m string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+			return err
+		})
+	}
+	if err := chromedp.Do(ctx, media("print")); err != nil {
+		t.Fatal(err)
+	}
+	printed, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[getComputedStyle(document.querySelector('header')).display,
+		getComputedStyle(document.querySelector('.exports')).display,
+		getComputedStyle(document.querySelector('details.table table')).display].join(' ')`))
+	chromedp.Do(ctx, media(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if printed != "none none table" {
+		t.Errorf("printed, header, export links and chart tables show as %q, want none none table", printed)
 	}
 }
 

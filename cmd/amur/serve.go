@@ -72,7 +72,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	cfg.Press = db
 	cfg.Fund = fund.New(db, db, fund.Options{})
 	cfg.Identity = db
-	srv := web.HTTPServer(ln.Addr().String(), web.New(cfg))
+	site := web.New(cfg)
+	site.Warm(ctx)
+	srv := web.HTTPServer(ln.Addr().String(), site)
 	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
 }
