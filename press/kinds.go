@@ -106,26 +106,40 @@ func findTriggers(orig string) []hit {
 	s := lower(orig)
 	for i, t := range triggers {
 		for _, k := range triggerPhrases[i] {
-			first := strings.TrimSuffix(k.parts[0], "*")
 			for from := 0; from < len(s); {
-				j := strings.Index(s[from:], first)
-				if j < 0 {
+				at := findKeyword(s[from:], k)
+				if at < 0 {
 					break
 				}
-				at := from + j
-				from = at + len(first)
-				if !k.han && at > 0 && letterBefore(s, at) {
-					continue
-				}
-				end, ok := matchKeyword(s, at, k)
-				if !ok || strings.HasPrefix(s[end:], "-up") {
-					continue // opening-up is a policy, not an opening
-				}
-				out = append(out, hit{pos: at, kind: t.kind, rank: t.rank})
+				out = append(out, hit{pos: from + at, kind: t.kind, rank: t.rank})
+				from += at + 1
 			}
 		}
 	}
 	return out
+}
+
+// findKeyword returns where the keyword k stands as a whole word in the
+// lowered text s, or -1.
+func findKeyword(s string, k keyword) int {
+	first := strings.TrimSuffix(k.parts[0], "*")
+	for from := 0; from < len(s); {
+		j := strings.Index(s[from:], first)
+		if j < 0 {
+			return -1
+		}
+		at := from + j
+		from = at + len(first)
+		if !k.han && at > 0 && letterBefore(s, at) {
+			continue
+		}
+		end, ok := matchKeyword(s, at, k)
+		if !ok || strings.HasPrefix(s[end:], "-up") {
+			continue // opening-up is a policy, not an opening
+		}
+		return at
+	}
+	return -1
 }
 
 // matchKeyword matches the keyword's parts at s[at:], separated by single
