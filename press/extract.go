@@ -21,6 +21,7 @@ type cand struct {
 	flagships []Match
 	fields    []string
 	weak      bool
+	future    bool
 }
 
 // extractor reads one cleaned page.
@@ -100,7 +101,7 @@ func (x *extractor) scan(bias int) []cand {
 				continue
 			}
 			a, b := l.span(sp[0], sp[1])
-			base := cand{text: s, start: a, end: b, weak: l.Kind == Caption}
+			base := cand{text: s, start: a, end: b, weak: l.Kind == Caption, future: c.future}
 			x.names(&base, s)
 			for _, dt := range dates {
 				k := bestHit(hits, dt.pos, len(dates) > 1)

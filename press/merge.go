@@ -39,7 +39,18 @@ func (x *extractor) events(cands []cand) []*Event {
 			out = append(out, e)
 		}
 	}
-	return out
+	return secondary(out)
+}
+
+// secondary drops, from a page that reports a happening of substance, the
+// events it only mentions in passing: one known only from someone saying
+// or attending something, and one still to come.
+func secondary(evs []*Event) []*Event {
+	strong := slices.ContainsFunc(evs, func(e *Event) bool { return e.rank > 25 })
+	past := slices.ContainsFunc(evs, func(e *Event) bool { return !e.future })
+	return slices.DeleteFunc(evs, func(e *Event) bool {
+		return strong && e.rank <= 25 || past && e.future
+	})
 }
 
 // add folds one report into an event.
@@ -49,7 +60,9 @@ func (x *extractor) add(e *Event, c cand, full map[string]bool) {
 		e.Title = eventTitle(x.doc.Lang, title(c.text), c.kind, nil)
 	}
 	if e.weak && !c.weak {
-		e.weak = false
+		e.weak, e.future = false, c.future
+	} else if !c.weak {
+		e.future = e.future && c.future
 	}
 	if e.Kind == "" {
 		e.Kind, e.rank = c.kind, c.rank

@@ -33,6 +33,8 @@ type Event struct {
 	// rank orders the strength of the kind's evidence; merges keep the
 	// strongest kind.
 	rank int
+	// future marks an event every report speaks of as still to come.
+	future bool
 }
 
 // Source is where an event was read: the file and the character span
