@@ -145,7 +145,7 @@ func endsSentence(s string) bool {
 func isBodyText(s string) bool {
 	w, han := words(s)
 	end := endsSentence(s)
-	return han >= 12 && (end || han >= 40) || w-han/2 >= 8 && (end || w >= 25)
+	return han >= 10 && (end || han >= 40) || w-han/2 >= 5 && end || w-han/2 >= 25
 }
 
 // titleLike reports whether a line may be the headline.

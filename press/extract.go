@@ -22,6 +22,9 @@ type cand struct {
 	fields    []string
 	weak      bool
 	future    bool
+	// anchored marks a report dated by the sentence before it, which it
+	// continues.
+	anchored bool
 }
 
 // extractor reads one cleaned page.
@@ -83,12 +86,13 @@ func (x *extractor) scan(bias int) []cand {
 				continue
 			}
 			hits := findTriggers(s)
+			anchored := false
 			if len(dates) == 0 {
 				switch {
 				case len(hits) == 0:
 					continue
 				case anchor != nil && anchorAge <= maxAnchorAge && topRank(hits) > 20:
-					dates = []dated{{*anchor, 0}}
+					dates, anchored = []dated{{*anchor, 0}}, true
 				case section != nil:
 					dates = []dated{{*section, 0}}
 				default:
@@ -101,7 +105,7 @@ func (x *extractor) scan(bias int) []cand {
 				continue
 			}
 			a, b := l.span(sp[0], sp[1])
-			base := cand{text: s, start: a, end: b, weak: l.Kind == Caption, future: c.future}
+			base := cand{text: s, start: a, end: b, weak: l.Kind == Caption, future: c.future, anchored: anchored}
 			x.names(&base, s)
 			for _, dt := range dates {
 				k := bestHit(hits, dt.pos, len(dates) > 1)

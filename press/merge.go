@@ -15,8 +15,8 @@ import (
 func (x *extractor) events(cands []cand) []*Event {
 	hasDay := slices.ContainsFunc(cands, func(c cand) bool { return c.date.date.D != 0 && !c.weak })
 	full := x.fullIDs()
-	groups := map[string]*Event{}
-	var order []string
+	var order []*Event
+	last := map[string]*Event{}
 	for _, c := range cands {
 		if c.date.date.D == 0 && (hasDay || c.rank < 40) {
 			continue
@@ -25,17 +25,26 @@ func (x *extractor) events(cands []cand) []*Event {
 		if c.date.date.D == 0 {
 			key += "/" + string(c.kind)
 		}
-		e := groups[key]
+		e := last[key]
+		if e == nil || !c.anchored && separate(e, c) {
+			e = nil
+			for _, o := range order {
+				if o.Date == c.date.date && (c.date.date.D != 0 || o.Kind == c.kind) && !separate(o, c) {
+					e = o
+					break
+				}
+			}
+		}
 		if e == nil {
 			e = &Event{Date: c.date.date, weak: true}
-			groups[key] = e
-			order = append(order, key)
+			order = append(order, e)
 		}
+		last[key] = e
 		x.add(e, c, full)
 	}
 	out := make([]*Event, 0, len(order))
-	for _, k := range order {
-		if e := groups[k]; !e.weak {
+	for _, e := range order {
+		if !e.weak {
 			out = append(out, e)
 		}
 	}
@@ -51,6 +60,21 @@ func secondary(evs []*Event) []*Event {
 	return slices.DeleteFunc(evs, func(e *Event) bool {
 		return strong && e.rank <= 25 || past && e.future
 	})
+}
+
+// separate reports whether a report of the same day is another happening
+// than e: of another kind, with people named on both sides and none in
+// common (a premier's meeting beside the presidents' call).
+func separate(e *Event, c cand) bool {
+	if e.Kind == c.kind || len(e.People) == 0 || len(c.people) == 0 {
+		return false
+	}
+	for _, p := range c.people {
+		if slices.Contains(e.People, p.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 // add folds one report into an event.
