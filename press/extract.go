@@ -65,6 +65,10 @@ func (x *extractor) scan(bias int) []cand {
 	var out []cand
 	var section, anchor *resolved
 	anchorAge := 99
+	// pair are the people of the first sentence that named two or more,
+	// as a lead does: those whom "the two presidents" and "两国元首" later
+	// stand for.
+	var pair []Match
 	for li := range x.doc.Lines {
 		l := &x.doc.Lines[li]
 		if l.Kind != Body && l.Kind != Heading && l.Kind != Caption {
@@ -86,6 +90,11 @@ func (x *extractor) scan(bias int) []cand {
 				continue
 			}
 			hits := findTriggers(s)
+			if l.Kind == Body && x.res != nil && pair == nil {
+				if ps := x.res.People(s, x.doc.Lang); len(ps) >= 2 {
+					pair = ps
+				}
+			}
 			anchored := false
 			if len(dates) == 0 {
 				switch {
@@ -107,6 +116,9 @@ func (x *extractor) scan(bias int) []cand {
 			a, b := l.span(sp[0], sp[1])
 			base := cand{text: s, start: a, end: b, weak: l.Kind == Caption, future: c.future, anchored: anchored}
 			x.names(&base, s)
+			if len(base.people) < 2 && containsAny(lower(s), leaderWords) {
+				base.people = append(base.people, pair...)
+			}
 			for _, dt := range dates {
 				k := bestHit(hits, dt.pos, len(dates) > 1)
 				cd := base
@@ -117,6 +129,12 @@ func (x *extractor) scan(bias int) []cand {
 	}
 	return out
 }
+
+// leaderWords are the phrases by which a report names the leaders it has
+// named before, in lower case.
+var leaderWords = []string{"two presidents", "two heads of state", "two leaders", "both leaders", "both presidents",
+	"the leaders", "两国元首", "双方元首", "两国领导人", "главы государств", "главы двух государств", "лидеры двух стран",
+	"лидеры россии и китая", "президенты", "два лидера", "оба лидера", "лидеры"}
 
 // maxAnchorAge is how many sentences after a dated one an undated report
 // ("Sun Chunlan attended the ceremony") still belongs to its happening.
