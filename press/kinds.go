@@ -22,7 +22,7 @@ type trigger struct {
 // endings: письм* for письмо, письма, письмом). Han words need no
 // boundary.
 var triggers = []trigger{
-	{amur.Letter, 90, strings.Fields("congratulatory letter* congratulatory message* letter* message* of congratulation* message* of condolence* 贺信 致信 复信 回信 贺电 慰问电 唁电 书信 信函 письм* послани* телеграмм* поздравительн*")},
+	{amur.Letter, 90, strings.Fields("congratulatory letter* congratulatory message* letter* message* of congratulation* message* of condolence* 贺信 致信 复信 回信 贺电 慰问电 唁电 书信 信函 письм* послани* телеграмм* поздравительн* приветстви*")},
 	{amur.Call, 85, strings.Fields("phone call* telephone call* phone conversation* telephone conversation* phone talks telephone talks over the phone by phone by telephone on the phone over the telephone video call* 通电话 通话 电话会谈 телефонн* разговор* телефонн* переговор* по телефону созвонил*")},
 	{amur.Meeting, 80, strings.Fields("held talks hold talks holds talks talks met with meets with met meeting* summit* video conference 会谈 会见 会晤 峰会 举行会议 переговор* встреч* встретил* саммит* заседани*")},
 	{amur.Visit, 70, strings.Fields("state visit official visit visit visits visited visiting 访问 到访 出访 визит* посетил* посещени*")},

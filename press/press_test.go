@@ -56,7 +56,7 @@ func TestPages(t *testing.T) {
 		"wrapped-wire.txt": {"2021-08-24 meeting [Li Keqiang, Alexei Overchuk]", "2021-08-25 call [Xi Jinping, Vladimir Putin]"},
 		"zh-chronology.txt": {"2021-05-19 ceremony []", "2021-06-28 meeting [Xi Jinping, Vladimir Putin]",
 			"2021-11-29 letter [Xi Jinping, Vladimir Putin]", "2021-12-15 meeting [Xi Jinping, Vladimir Putin]"},
-		"ru-republished.html": {"2020-08-26 ceremony [Tatyana Golikova, Sun Chunlan, Vladimir Putin, Xi Jinping]"},
+		"ru-republished.html": {"2020-08-26 letter [Tatyana Golikova, Sun Chunlan, Vladimir Putin, Xi Jinping]"},
 		"tass-call-ru.txt":    {"2020-12-28 call [Vladimir Putin, Xi Jinping]"},
 		"tass-style.html":     {"2021-12-14 meeting [Valery Falkov, Wang Zhigang, Yury Ushakov]", "2021-12-15 meeting [Vladimir Putin, Xi Jinping]"},
 	}
