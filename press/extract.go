@@ -33,6 +33,8 @@ type extractor struct {
 	reg *Registry
 	res Resolver
 	ref amur.Date
+	// lastByte and lastRune are the last offset runeOffset converted.
+	lastByte, lastRune int
 }
 
 // Extract returns the events a cleaned page reports, one per happening.
@@ -304,8 +306,18 @@ func (x *extractor) fullIDs() map[string]bool {
 	return out
 }
 
-// runeOffset converts a byte offset of the original to a character offset.
-func (x *extractor) runeOffset(b int) int { return utf8.RuneCountInString(x.doc.Orig[:b]) }
+// runeOffset converts a byte offset of the original to a character
+// offset. Offsets mostly come in page order, so counting goes on from the
+// last one asked, which keeps a long page linear.
+func (x *extractor) runeOffset(b int) int {
+	if b < x.lastByte {
+		x.lastRune -= utf8.RuneCountInString(x.doc.Orig[b:x.lastByte])
+	} else {
+		x.lastRune += utf8.RuneCountInString(x.doc.Orig[x.lastByte:b])
+	}
+	x.lastByte = b
+	return x.lastRune
+}
 
 // title shortens a sentence into an event title: the dateline is cut
 // off and long sentences end at a word near 160 characters.

@@ -107,10 +107,8 @@ func (x *extractor) add(e *Event, c cand, full map[string]bool) {
 	for _, f := range c.fields {
 		e.Fields = addName(e.Fields, f)
 	}
-	src := Source{File: x.doc.Name, Start: x.runeOffset(c.start), End: x.runeOffset(c.end), Weak: c.weak}
-	if !slices.Contains(e.Sources, src) {
-		e.Sources = append(e.Sources, src)
-	}
+	start := x.runeOffset(c.start)
+	e.addSource(Source{File: x.doc.Name, Start: start, End: x.runeOffset(c.end), Weak: c.weak})
 	if e.Title.EN == "" || e.Title.Orig != amur.EN {
 		e.Title = eventTitle(x.doc.Lang, e.Title.Get(x.doc.Lang), e.Kind, e.People)
 	}
@@ -142,17 +140,18 @@ func eventTitle(l amur.Lang, s string, k amur.EntryKind, people []string) amur.T
 	return t
 }
 
-// addName appends a name unless present.
+// addName appends a name unless present, up to amur.MaxListLen names.
 func addName(list []string, n string) []string {
-	if n == "" || slices.Contains(list, n) {
+	if n == "" || len(list) >= amur.MaxListLen || slices.Contains(list, n) {
 		return list
 	}
 	return append(list, n)
 }
 
-// addID appends a registry id unless empty or present.
+// addID appends a registry id unless empty or present, up to
+// amur.MaxListLen ids.
 func addID(list []string, id string) []string {
-	if id == "" || slices.Contains(list, id) {
+	if id == "" || len(list) >= amur.MaxListLen || slices.Contains(list, id) {
 		return list
 	}
 	return append(list, id)
@@ -245,8 +244,24 @@ func fold(a, b *Event) {
 		a.Flagships = addName(a.Flagships, f)
 	}
 	for _, s := range b.Sources {
-		if !slices.Contains(a.Sources, s) {
-			a.Sources = append(a.Sources, s)
+		a.addSource(s)
+	}
+}
+
+// addSource adds a source unless the event cites it already or cites as
+// many as a timeline entry may hold (amur.MaxListLen).
+func (e *Event) addSource(s Source) {
+	if len(e.Sources) >= amur.MaxListLen {
+		return
+	}
+	if e.cited == nil {
+		e.cited = map[Source]bool{}
+		for _, o := range e.Sources {
+			e.cited[o] = true
 		}
+	}
+	if !e.cited[s] {
+		e.cited[s] = true
+		e.Sources = append(e.Sources, s)
 	}
 }

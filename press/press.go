@@ -35,6 +35,8 @@ type Event struct {
 	rank int
 	// future marks an event every report speaks of as still to come.
 	future bool
+	// cited holds the sources, for adding more without scanning them.
+	cited map[Source]bool
 }
 
 // Source is where an event was read: the file and the character span
