@@ -56,6 +56,13 @@ var (
 	sepRE       = regexp.MustCompile(`[|｜,，、;；/·•]`)
 )
 
+// copyrightWords and captionWords are the words one of which a line must
+// hold for the copyright and caption patterns to be tried.
+var (
+	copyrightWords = []string{"copyright", "©", "(c)", "rights", "版权", "未经", "转载", "права", "перепечат", "разрешени", "prohibited", "permission"}
+	captionWords   = []string{"/", "(", "photo", "摄", "图片", "фото"}
+)
+
 // classify sets the kind of every line.
 func classify(lines []Line) {
 	seen := map[string]int{}
@@ -74,7 +81,7 @@ func classify(lines []Line) {
 		ms := scanDates(l.Text)
 		low := lower(l.Text)
 		switch {
-		case copyrightRE.MatchString(low) && !(body && len(l.Text) > 400), noiseList(l.Text):
+		case containsAny(low, copyrightWords) && copyrightRE.MatchString(low) && !(body && len(l.Text) > 400), noiseList(l.Text):
 			l.Kind = Noise
 		case repeat:
 			l.Kind = Noise
@@ -82,7 +89,7 @@ func classify(lines []Line) {
 			l.Kind = Meta
 		case moreRE.MatchString(low):
 			l.Kind, afterMore = Noise, true
-		case captionRE.MatchString(low) || (dup && body):
+		case containsAny(low, captionWords) && captionRE.MatchString(low) || (dup && body):
 			l.Kind = Caption
 		case isDateOnly(l.Text, ms):
 			l.Kind = Meta
@@ -138,7 +145,7 @@ func endsSentence(s string) bool {
 func isBodyText(s string) bool {
 	w, han := words(s)
 	end := endsSentence(s)
-	return han >= 12 && (end || han >= 40) || w-han/2 >= 8 && (end || w >= 25)
+	return han >= 10 && (end || han >= 40) || w-han/2 >= 5 && end || w-han/2 >= 25
 }
 
 // titleLike reports whether a line may be the headline.

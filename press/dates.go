@@ -114,9 +114,9 @@ var dateRules = []dateRule{
 	{re: lx(`(` + pD + `{1,2})\s*月\s*(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(?:` + pD + `{1,2}月)?(` + pD + `{1,2})[日号])?`), read: func(g []string) (mention, bool) {
 		return mention{m: num(g[1]), d: num(g[2]), d2: num(g[3])}, true
 	}, need: []string{"月"}, digits: true},
-	{re: lx(`(` + pD + `{1,2})\s*[日号](?:\s*(?:至|到|-|－|—|～|~)\s*(` + pD + `{1,2})[日号])?`), read: func(g []string) (mention, bool) {
+	{re: lx(`(` + pD + `{1,2})\s*日(?:\s*(?:至|到|-|－|—|～|~)\s*(` + pD + `{1,2})日)?`), read: func(g []string) (mention, bool) {
 		return mention{d: num(g[1]), d2: num(g[2]), rel: relDayOnly}, true
-	}, need: []string{"日", "号"}, digits: true},
+	}, need: []string{"日"}, digits: true},
 	{re: lx(`(今年|去年|明年|前年)`), read: func(g []string) (mention, bool) {
 		return mention{rel: relYear, off: zhYearOff(g[1])}, true
 	}, need: []string{"年"}},

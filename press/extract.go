@@ -21,6 +21,10 @@ type cand struct {
 	flagships []Match
 	fields    []string
 	weak      bool
+	future    bool
+	// anchored marks a report dated by the sentence before it, which it
+	// continues.
+	anchored bool
 }
 
 // extractor reads one cleaned page.
@@ -29,6 +33,8 @@ type extractor struct {
 	reg *Registry
 	res Resolver
 	ref amur.Date
+	// lastByte and lastRune are the last offset runeOffset converted.
+	lastByte, lastRune int
 }
 
 // Extract returns the events a cleaned page reports, one per happening.
@@ -61,6 +67,10 @@ func (x *extractor) scan(bias int) []cand {
 	var out []cand
 	var section, anchor *resolved
 	anchorAge := 99
+	// pair are the people of the first sentence that named two or more,
+	// as a lead does: those whom "the two presidents" and "两国元首" later
+	// stand for.
+	var pair []Match
 	for li := range x.doc.Lines {
 		l := &x.doc.Lines[li]
 		if l.Kind != Body && l.Kind != Heading && l.Kind != Caption {
@@ -82,12 +92,18 @@ func (x *extractor) scan(bias int) []cand {
 				continue
 			}
 			hits := findTriggers(s)
+			if l.Kind == Body && x.res != nil && pair == nil {
+				if ps := x.res.People(s, x.doc.Lang); len(ps) >= 2 {
+					pair = ps
+				}
+			}
+			anchored := false
 			if len(dates) == 0 {
 				switch {
 				case len(hits) == 0:
 					continue
 				case anchor != nil && anchorAge <= maxAnchorAge && topRank(hits) > 20:
-					dates = []dated{{*anchor, 0}}
+					dates, anchored = []dated{{*anchor, 0}}, true
 				case section != nil:
 					dates = []dated{{*section, 0}}
 				default:
@@ -100,8 +116,11 @@ func (x *extractor) scan(bias int) []cand {
 				continue
 			}
 			a, b := l.span(sp[0], sp[1])
-			base := cand{text: s, start: a, end: b, weak: l.Kind == Caption}
+			base := cand{text: s, start: a, end: b, weak: l.Kind == Caption, future: c.future, anchored: anchored}
 			x.names(&base, s)
+			if len(base.people) < 2 && containsAny(lower(s), leaderWords) {
+				base.people = append(base.people, pair...)
+			}
 			for _, dt := range dates {
 				k := bestHit(hits, dt.pos, len(dates) > 1)
 				cd := base
@@ -112,6 +131,12 @@ func (x *extractor) scan(bias int) []cand {
 	}
 	return out
 }
+
+// leaderWords are the phrases by which a report names the leaders it has
+// named before, in lower case.
+var leaderWords = []string{"two presidents", "two heads of state", "two leaders", "both leaders", "both presidents",
+	"the leaders", "两国元首", "双方元首", "两国领导人", "главы государств", "главы двух государств", "лидеры двух стран",
+	"лидеры россии и китая", "президенты", "два лидера", "оба лидера", "лидеры"}
 
 // maxAnchorAge is how many sentences after a dated one an undated report
 // ("Sun Chunlan attended the ceremony") still belongs to its happening.
@@ -281,8 +306,18 @@ func (x *extractor) fullIDs() map[string]bool {
 	return out
 }
 
-// runeOffset converts a byte offset of the original to a character offset.
-func (x *extractor) runeOffset(b int) int { return utf8.RuneCountInString(x.doc.Orig[:b]) }
+// runeOffset converts a byte offset of the original to a character
+// offset. Offsets mostly come in page order, so counting goes on from the
+// last one asked, which keeps a long page linear.
+func (x *extractor) runeOffset(b int) int {
+	if b < x.lastByte {
+		x.lastRune -= utf8.RuneCountInString(x.doc.Orig[b:x.lastByte])
+	} else {
+		x.lastRune += utf8.RuneCountInString(x.doc.Orig[x.lastByte:b])
+	}
+	x.lastByte = b
+	return x.lastRune
+}
 
 // title shortens a sentence into an event title: the dateline is cut
 // off and long sentences end at a word near 160 characters.

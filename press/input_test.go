@@ -2,6 +2,7 @@ package press
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -86,5 +87,25 @@ func TestBadFileDoesNotStopOthers(t *testing.T) {
 	}
 	if len(res.Events) != 1 {
 		t.Errorf("events = %v, want the call of the good page", res.Events)
+	}
+}
+
+// TestLongPageStaysBounded checks that a page repeating one happening many
+// times gives one event whose sources stop at what a timeline entry may
+// hold.
+func TestLongPageStaysBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("2020-12-29\n\n")
+	for i := range 300 {
+		b.WriteString("Xi Jinping held a telephone conversation with Vladimir Putin on Monday, report number ")
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString(".\n\n")
+	}
+	res := Ingest([]Page{{Name: "long.txt", Data: []byte(b.String())}}, Options{Registry: testRegistry()})
+	if len(res.Events) != 1 {
+		t.Fatalf("events = %d, want 1", len(res.Events))
+	}
+	if n := len(res.Events[0].Sources); n != amur.MaxListLen {
+		t.Errorf("sources = %d, want %d", n, amur.MaxListLen)
 	}
 }

@@ -22,7 +22,7 @@ type trigger struct {
 // endings: письм* for письмо, письма, письмом). Han words need no
 // boundary.
 var triggers = []trigger{
-	{amur.Letter, 90, strings.Fields("congratulatory letter* congratulatory message* letter* message* of congratulation* message* of condolence* 贺信 致信 复信 回信 贺电 慰问电 唁电 书信 信函 письм* послани* телеграмм* поздравительн*")},
+	{amur.Letter, 90, strings.Fields("congratulatory letter* congratulatory message* letter* message* of congratulation* message* of condolence* 贺信 致信 复信 回信 贺电 慰问电 唁电 书信 信函 письм* послани* телеграмм* поздравительн* приветстви*")},
 	{amur.Call, 85, strings.Fields("phone call* telephone call* phone conversation* telephone conversation* phone talks telephone talks over the phone by phone by telephone on the phone over the telephone video call* 通电话 通话 电话会谈 телефонн* разговор* телефонн* переговор* по телефону созвонил*")},
 	{amur.Meeting, 80, strings.Fields("held talks hold talks holds talks talks met with meets with met meeting* summit* video conference 会谈 会见 会晤 峰会 举行会议 переговор* встреч* встретил* саммит* заседани*")},
 	{amur.Visit, 70, strings.Fields("state visit official visit visit visits visited visiting 访问 到访 出访 визит* посетил* посещени*")},
@@ -106,26 +106,40 @@ func findTriggers(orig string) []hit {
 	s := lower(orig)
 	for i, t := range triggers {
 		for _, k := range triggerPhrases[i] {
-			first := strings.TrimSuffix(k.parts[0], "*")
 			for from := 0; from < len(s); {
-				j := strings.Index(s[from:], first)
-				if j < 0 {
+				at := findKeyword(s[from:], k)
+				if at < 0 {
 					break
 				}
-				at := from + j
-				from = at + len(first)
-				if !k.han && at > 0 && letterBefore(s, at) {
-					continue
-				}
-				end, ok := matchKeyword(s, at, k)
-				if !ok || strings.HasPrefix(s[end:], "-up") {
-					continue // opening-up is a policy, not an opening
-				}
-				out = append(out, hit{pos: at, kind: t.kind, rank: t.rank})
+				out = append(out, hit{pos: from + at, kind: t.kind, rank: t.rank})
+				from += at + 1
 			}
 		}
 	}
 	return out
+}
+
+// findKeyword returns where the keyword k stands as a whole word in the
+// lowered text s, or -1.
+func findKeyword(s string, k keyword) int {
+	first := strings.TrimSuffix(k.parts[0], "*")
+	for from := 0; from < len(s); {
+		j := strings.Index(s[from:], first)
+		if j < 0 {
+			return -1
+		}
+		at := from + j
+		from = at + len(first)
+		if !k.han && at > 0 && letterBefore(s, at) {
+			continue
+		}
+		end, ok := matchKeyword(s, at, k)
+		if !ok || strings.HasPrefix(s[end:], "-up") {
+			continue // opening-up is a policy, not an opening
+		}
+		return at
+	}
+	return -1
 }
 
 // matchKeyword matches the keyword's parts at s[at:], separated by single

@@ -15,8 +15,8 @@ import (
 func (x *extractor) events(cands []cand) []*Event {
 	hasDay := slices.ContainsFunc(cands, func(c cand) bool { return c.date.date.D != 0 && !c.weak })
 	full := x.fullIDs()
-	groups := map[string]*Event{}
-	var order []string
+	var order []*Event
+	last := map[string]*Event{}
 	for _, c := range cands {
 		if c.date.date.D == 0 && (hasDay || c.rank < 40) {
 			continue
@@ -25,21 +25,56 @@ func (x *extractor) events(cands []cand) []*Event {
 		if c.date.date.D == 0 {
 			key += "/" + string(c.kind)
 		}
-		e := groups[key]
+		e := last[key]
+		if e == nil || !c.anchored && separate(e, c) {
+			e = nil
+			for _, o := range order {
+				if o.Date == c.date.date && (c.date.date.D != 0 || o.Kind == c.kind) && !separate(o, c) {
+					e = o
+					break
+				}
+			}
+		}
 		if e == nil {
 			e = &Event{Date: c.date.date, weak: true}
-			groups[key] = e
-			order = append(order, key)
+			order = append(order, e)
 		}
+		last[key] = e
 		x.add(e, c, full)
 	}
 	out := make([]*Event, 0, len(order))
-	for _, k := range order {
-		if e := groups[k]; !e.weak {
+	for _, e := range order {
+		if !e.weak {
 			out = append(out, e)
 		}
 	}
-	return out
+	return secondary(out)
+}
+
+// secondary drops, from a page that reports a happening of substance, the
+// events it only mentions in passing: one known only from someone saying
+// or attending something, and one still to come.
+func secondary(evs []*Event) []*Event {
+	strong := slices.ContainsFunc(evs, func(e *Event) bool { return e.rank > 25 })
+	past := slices.ContainsFunc(evs, func(e *Event) bool { return !e.future })
+	return slices.DeleteFunc(evs, func(e *Event) bool {
+		return strong && e.rank <= 25 || past && e.future
+	})
+}
+
+// separate reports whether a report of the same day is another happening
+// than e: of another kind, with people named on both sides and none in
+// common (a premier's meeting beside the presidents' call).
+func separate(e *Event, c cand) bool {
+	if e.Kind == c.kind || len(e.People) == 0 || len(c.people) == 0 {
+		return false
+	}
+	for _, p := range c.people {
+		if slices.Contains(e.People, p.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 // add folds one report into an event.
@@ -49,7 +84,9 @@ func (x *extractor) add(e *Event, c cand, full map[string]bool) {
 		e.Title = eventTitle(x.doc.Lang, title(c.text), c.kind, nil)
 	}
 	if e.weak && !c.weak {
-		e.weak = false
+		e.weak, e.future = false, c.future
+	} else if !c.weak {
+		e.future = e.future && c.future
 	}
 	if e.Kind == "" {
 		e.Kind, e.rank = c.kind, c.rank
@@ -70,10 +107,8 @@ func (x *extractor) add(e *Event, c cand, full map[string]bool) {
 	for _, f := range c.fields {
 		e.Fields = addName(e.Fields, f)
 	}
-	src := Source{File: x.doc.Name, Start: x.runeOffset(c.start), End: x.runeOffset(c.end), Weak: c.weak}
-	if !slices.Contains(e.Sources, src) {
-		e.Sources = append(e.Sources, src)
-	}
+	start := x.runeOffset(c.start)
+	e.addSource(Source{File: x.doc.Name, Start: start, End: x.runeOffset(c.end), Weak: c.weak})
 	if e.Title.EN == "" || e.Title.Orig != amur.EN {
 		e.Title = eventTitle(x.doc.Lang, e.Title.Get(x.doc.Lang), e.Kind, e.People)
 	}
@@ -105,17 +140,18 @@ func eventTitle(l amur.Lang, s string, k amur.EntryKind, people []string) amur.T
 	return t
 }
 
-// addName appends a name unless present.
+// addName appends a name unless present, up to amur.MaxListLen names.
 func addName(list []string, n string) []string {
-	if n == "" || slices.Contains(list, n) {
+	if n == "" || len(list) >= amur.MaxListLen || slices.Contains(list, n) {
 		return list
 	}
 	return append(list, n)
 }
 
-// addID appends a registry id unless empty or present.
+// addID appends a registry id unless empty or present, up to
+// amur.MaxListLen ids.
 func addID(list []string, id string) []string {
-	if id == "" || slices.Contains(list, id) {
+	if id == "" || len(list) >= amur.MaxListLen || slices.Contains(list, id) {
 		return list
 	}
 	return append(list, id)
@@ -208,8 +244,24 @@ func fold(a, b *Event) {
 		a.Flagships = addName(a.Flagships, f)
 	}
 	for _, s := range b.Sources {
-		if !slices.Contains(a.Sources, s) {
-			a.Sources = append(a.Sources, s)
+		a.addSource(s)
+	}
+}
+
+// addSource adds a source unless the event cites it already or cites as
+// many as a timeline entry may hold (amur.MaxListLen).
+func (e *Event) addSource(s Source) {
+	if len(e.Sources) >= amur.MaxListLen {
+		return
+	}
+	if e.cited == nil {
+		e.cited = map[Source]bool{}
+		for _, o := range e.Sources {
+			e.cited[o] = true
 		}
+	}
+	if !e.cited[s] {
+		e.cited[s] = true
+		e.Sources = append(e.Sources, s)
 	}
 }

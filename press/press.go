@@ -1,6 +1,10 @@
 package press
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"amur"
 )
 
@@ -29,6 +33,10 @@ type Event struct {
 	// rank orders the strength of the kind's evidence; merges keep the
 	// strongest kind.
 	rank int
+	// future marks an event every report speaks of as still to come.
+	future bool
+	// cited holds the sources, for adding more without scanning them.
+	cited map[Source]bool
 }
 
 // Source is where an event was read: the file and the character span
@@ -80,17 +88,32 @@ type Result struct {
 
 // Ingest reads every page, extracts its events and merges the reports of
 // the same happening. A page that fails is reported in Result.Errors and
-// does not stop the others.
+// does not stop the others. Pages are read in parallel, one worker per
+// processor; the result does not depend on their order of completion.
 func Ingest(pages []Page, opts Options) *Result {
+	type out struct {
+		evs []*Event
+		err error
+	}
+	outs := make([]out, len(pages))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+				outs[i].evs, outs[i].err = ExtractPage(pages[i], opts)
+			}
+		})
+	}
+	wg.Wait()
 	res := &Result{}
 	var all []*Event
-	for _, p := range pages {
-		evs, err := ExtractPage(p, opts)
-		if err != nil {
-			res.Errors = append(res.Errors, FileError{File: p.Name, Err: err})
+	for i, o := range outs {
+		if o.err != nil {
+			res.Errors = append(res.Errors, FileError{File: pages[i].Name, Err: o.err})
 			continue
 		}
-		all = append(all, evs...)
+		all = append(all, o.evs...)
 	}
 	res.Events = Merge(all)
 	return res
