@@ -70,6 +70,7 @@ var commands = []command{
 	{"user", "manage accounts: add, passwd, reset-token, list", (*Main).user},
 	{"token", "create API tokens for scripts", (*Main).token},
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
+	{"identity", "find, merge and unmerge people and organisations recorded twice", (*Main).identityCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
 }
