@@ -70,9 +70,14 @@ func Scan(ctx context.Context, s ScanStore, k amur.Kind, minScore float64) (Scan
 	return res, err
 }
 
-// Suggest returns up to k stored records of kind k like name, best first,
-// each with its explanation: the "did you mean" of a new record.
-func Suggest(ctx context.Context, s ScanStore, k amur.Kind, name string, limit int) ([]Result, error) {
+// Eacher reads every record of a kind.
+type Eacher interface {
+	Each(ctx context.Context, k amur.Kind, fn func(amur.Record) error) error
+}
+
+// Suggest returns up to limit stored records of kind k like name, best
+// first, each with its explanation: the "did you mean" of a new record.
+func Suggest(ctx context.Context, s Eacher, k amur.Kind, name string, limit int) ([]Result, error) {
 	if k != amur.KindPerson && k != amur.KindOrganization {
 		return nil, amur.Invalid("kind", "identity.err.kind")
 	}

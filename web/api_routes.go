@@ -6,7 +6,7 @@ package web
 func (s *Server) apiRoutes() []route {
 	programs, activities, organizations := s.programs(), s.activities(), s.organizations()
 	people, fields, flagships, timeline := s.people(), s.fields(), s.flagships(), s.timeline()
-	return []route{
+	routes := []route{
 		{"POST /api/v1/login", s.handleLogin},
 		{"POST /api/v1/logout", s.handleLogout},
 		{"GET /api/v1/me", s.handleMe},
@@ -63,4 +63,6 @@ func (s *Server) apiRoutes() []route {
 		{"GET /api/v1/openapi.json", s.handleOpenAPI},
 		{"GET /healthz", s.handleHealth},
 	}
+	routes = append(routes, s.identityRoutes()...)
+	return routes
 }

@@ -33,6 +33,9 @@ type Config struct {
 	// X-Forwarded-For and X-Forwarded-Proto headers are believed; from any
 	// other peer they are ignored.
 	TrustedProxies []netip.Prefix
+	// Identity keeps the review queue of identity resolution (proposed
+	// duplicates, merges); nil serves its routes as not found.
+	Identity amur.IdentityStore
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -42,6 +45,8 @@ type Server struct {
 	maxBody int64
 	auth    *auth.Service
 	proxies []netip.Prefix
+	// identity is Config.Identity.
+	identity amur.IdentityStore
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -63,12 +68,13 @@ func New(cfg Config) *Server {
 		panic("web: Config.Store is nil")
 	}
 	s := &Server{
-		store:   cfg.Store,
-		log:     cfg.Logger,
-		maxBody: cfg.MaxBodyBytes,
-		auth:    cfg.Auth,
-		proxies: cfg.TrustedProxies,
-		mux:     http.NewServeMux(),
+		store:    cfg.Store,
+		log:      cfg.Logger,
+		maxBody:  cfg.MaxBodyBytes,
+		auth:     cfg.Auth,
+		proxies:  cfg.TrustedProxies,
+		mux:      http.NewServeMux(),
+		identity: cfg.Identity,
 	}
 	if s.auth == nil {
 		s.auth = auth.New(cfg.Store, auth.Options{})
