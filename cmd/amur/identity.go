@@ -11,6 +11,7 @@ import (
 	"amur"
 	"amur/i18n"
 	"amur/identity"
+	"amur/sqlstore"
 )
 
 // identityCommands are the subcommands of "amur identity".
@@ -225,5 +226,35 @@ func (m *Main) identityUndo(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "undid merge %s: %s is back\n", mg.ID, mg.Drop)
+	return nil
+}
+
+// importROR runs "amur import --kind ror FILE": organisations from a ROR
+// schema v2 file, created or updated by ROR id, all or nothing.
+func (m *Main) importROR(ctx context.Context, path, dsn string) error {
+	in, _, err := openInput(m, path)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	recs, err := identity.ParseROR(in)
+	if err != nil {
+		return err
+	}
+	db, err := m.open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	imp := make([]sqlstore.RORImport, len(recs))
+	for i, r := range recs {
+		r.Org.Provenance.EnteredBy = "amur import"
+		imp[i] = sqlstore.RORImport{Org: r.Org, ParentROR: r.ParentROR, Line: r.Line}
+	}
+	created, updated, err := db.ImportROR(ctx, imp)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "imported %d organizations from %s: %d created, %d updated\n", created+updated, path, created, updated)
 	return nil
 }
