@@ -183,7 +183,7 @@ func (m *Main) identityMerge(ctx context.Context, args []string) error {
 
 // identityReject rejects a proposed duplicate.
 func (m *Main) identityReject(ctx context.Context, args []string) error {
-	fs := m.flags("identity reject", "ID [--db DSN]", "Rejects a proposed duplicate; no later scan proposes the pair again.")
+	fs := m.flags("identity reject", "[--db DSN] ID", "Rejects a proposed duplicate; no later scan proposes the pair again.")
 	dsn := m.dbFlag(fs)
 	if err := m.parse(fs, args); err != nil {
 		return err
@@ -206,7 +206,7 @@ func (m *Main) identityReject(ctx context.Context, args []string) error {
 
 // identityUndo undoes a merge.
 func (m *Main) identityUndo(ctx context.Context, args []string) error {
-	fs := m.flags("identity undo", "MERGE-ID [--db DSN]",
+	fs := m.flags("identity undo", "[--db DSN] MERGE-ID",
 		"Undoes a merge: the merged record returns and every record the merge changed is\n"+
 			"restored as it was, unless one changed since.")
 	dsn := m.dbFlag(fs)
