@@ -89,7 +89,9 @@ func personScanKeys(r []token, add func(bool, ...string)) {
 					continue
 				}
 				add(true, "ini", k.k, u.keys[0].k[:1])
-				if u.initial || j < i {
+				if u.initial || j < i || t.role != RoleFamily && u.role != RoleFamily && (t.role != RoleUnknown || u.role != RoleUnknown) {
+					// A given name with a patronymic (Алексей Алексеевич) is
+					// shared by too many people to pair records by.
 					continue
 				}
 				for _, ku := range u.keys {
