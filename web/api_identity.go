@@ -69,7 +69,13 @@ func (s *Server) handleDuplicateList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	f := amur.DuplicateFilter{Kind: identityKind(q, "kind"), Status: q.one("status"),
+	status := q.one("status")
+	switch status {
+	case "", amur.CandidateOpen, amur.CandidateMerged, amur.CandidateRejected:
+	default:
+		q.fail(amur.Invalid("status", "err.enum", "value", status, "allowed", "open, merged, rejected"))
+	}
+	f := amur.DuplicateFilter{Kind: identityKind(q, "kind"), Status: status,
 		Page: amur.Page{Limit: q.integer("limit", 1, amur.MaxLimit), Offset: q.integer("offset", 0, maxOffset)}}
 	if err := q.finish(); err != nil {
 		s.fail(w, r, err)
