@@ -11,11 +11,13 @@ import (
 	"amur"
 )
 
+// bruteMax is the size up to which a search compares the query with
+// every entity: small pools are best served exactly. A variable so that
+// tests can send every search through the blocks.
+var bruteMax = 2_000
+
 // Limits of candidate generation.
 const (
-	// bruteMax is the size up to which a search compares the query with
-	// every entity: small pools are best served exactly.
-	bruteMax = 20_000
 	// maxBlock is the largest block a search or scan reads: a key that
 	// many entities share (a common surname alone, the word university)
 	// tells too little to be worth the comparisons.
@@ -139,6 +141,11 @@ func blockKeys(p *prepared) []string {
 				}
 				for _, k := range t.keys {
 					add("p:" + k.k)
+					if len(k.k) > 3 {
+						// The beginning of a key finds spellings that
+						// differ further on (Eisenstein, Эйзенштейн).
+						add("q:" + k.k[:3])
+					}
 				}
 			}
 		}

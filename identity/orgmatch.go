@@ -14,24 +14,50 @@ func orgSim(a, b *orgForm, idf idfFunc) (float64, []Evidence) {
 	if a.known != "" && a.known == b.known {
 		return 1, []Evidence{{a.name, b.name, viaKnown, 1}}
 	}
-	s, ev := alignSlots(a, b, idf)
+	s, ev, heads := alignSlots(a, b, idf)
+	if !heads && hasHead(a) && hasHead(b) {
+		// A ministry is no university, however many words they share.
+		s *= 0.7
+	}
 	if ac, ok := sharedAcronym(a, b); ok && s < 0.9 {
 		s, ev = 0.9, append(ev, Evidence{ac, ac, viaAcronym, 0.9})
 	}
 	return s, ev
 }
 
+// isHead reports whether a slot is a word only organisation names have
+// (university, институт, 大学 read as institute).
+func isHead(s *slot) bool {
+	for c := range s.concepts {
+		if strings.HasPrefix(c, "w:") && orgVocab().heads[c[2:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHead reports whether a name has a head word.
+func hasHead(f *orgForm) bool {
+	for i := range f.slots {
+		if isHead(&f.slots[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // sharedAcronym finds an acronym one name is written with that the other
 // is written with too or has as its initials.
 func sharedAcronym(a, b *orgForm) (string, bool) {
-	for _, x := range a.acronyms {
-		if x == b.initials || slices.Contains(b.acronyms, x) {
-			return x, true
+	for _, p := range [][2]*orgForm{{a, b}, {b, a}} {
+		x, y := p[0], p[1]
+		// Only a name that is an acronym alone stands for the other:
+		// РАН inside two names says nothing of them.
+		if len(x.acronyms) != 1 || len(strings.Fields(x.name)) != 1 {
+			continue
 		}
-	}
-	for _, y := range b.acronyms {
-		if y == a.initials {
-			return y, true
+		if ac := x.acronyms[0]; ac == y.initials || slices.Contains(y.acronyms, ac) && len(strings.Fields(y.name)) == 1 {
+			return ac, true
 		}
 	}
 	return "", false
@@ -47,15 +73,16 @@ func slotWeight(s *slot, idf idfFunc) float64 {
 		}
 	}
 	if best == "" {
-		return 0
+		// A word nothing translates still counts, as rare as can be.
+		return idf("\x00" + s.word)
 	}
 	return idf(best)
 }
 
 // alignSlots aligns the words of two names one to one, best shared
 // concepts first, and returns twice the weight matched over the weight of
-// both names.
-func alignSlots(a, b *orgForm, idf idfFunc) (float64, []Evidence) {
+// both names, and whether two head words met.
+func alignSlots(a, b *orgForm, idf idfFunc) (float64, []Evidence, bool) {
 	type cell struct {
 		i, j int
 		w    float64
@@ -89,12 +116,14 @@ func alignSlots(a, b *orgForm, idf idfFunc) (float64, []Evidence) {
 	usedA, usedB := make([]bool, len(a.slots)), make([]bool, len(b.slots))
 	var matched, wa, wb float64
 	var ev []Evidence
+	heads := false
 	for _, c := range cells {
 		if usedA[c.i] || usedB[c.j] {
 			continue
 		}
 		usedA[c.i], usedB[c.j] = true, true
 		matched += c.w
+		heads = heads || isHead(&a.slots[c.i]) && isHead(&b.slots[c.j])
 		ev = append(ev, Evidence{a.slots[c.i].word, b.slots[c.j].word, slotVia(&a.slots[c.i], &b.slots[c.j], c.via), round3(c.w)})
 	}
 	for i := range a.slots {
@@ -104,9 +133,9 @@ func alignSlots(a, b *orgForm, idf idfFunc) (float64, []Evidence) {
 		wb += slotWeight(&b.slots[j], idf)
 	}
 	if wa+wb == 0 {
-		return 0, nil
+		return 0, nil, false
 	}
-	return min(1, 2*matched/(wa+wb)), ev
+	return min(1, 2*matched/(wa+wb)), ev, heads
 }
 
 // slotVia names how two words met: through a cognate key, the same

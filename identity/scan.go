@@ -89,7 +89,9 @@ func personScanKeys(r []token, add func(bool, ...string)) {
 					continue
 				}
 				add(true, "ini", k.k, u.keys[0].k[:1])
-				if u.initial || j < i {
+				if u.initial || j < i || t.role != RoleFamily && u.role != RoleFamily && (t.role != RoleUnknown || u.role != RoleUnknown) {
+					// A given name with a patronymic (Алексей Алексеевич) is
+					// shared by too many people to pair records by.
 					continue
 				}
 				for _, ku := range u.keys {
@@ -138,11 +140,11 @@ type posting struct {
 func (ix *Index) Duplicates(minScore float64, fn func(Pair)) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	keys := make([][]scanKey, len(ix.ents))
+	// The keys are computed again while scanning rather than kept: at a
+	// million records they would cost more memory than the postings.
 	var post []posting
 	for i, p := range ix.ents {
-		keys[i] = scanKeys(p)
-		for _, k := range keys[i] {
+		for _, k := range scanKeys(p) {
 			post = append(post, posting{k.h, int32(i)})
 		}
 	}
@@ -171,7 +173,8 @@ func (ix *Index) Duplicates(minScore float64, fn func(Pair)) {
 				clear(seen)
 				q := &query{prepared: ix.ents[i], minSim: scanMinSim}
 				ini := q.hasInitials()
-				for _, k := range keys[i] {
+				keys := scanKeys(ix.ents[i])
+				for _, k := range keys {
 					if k.initial && !ini {
 						continue
 					}
@@ -187,7 +190,7 @@ func (ix *Index) Duplicates(minScore float64, fn func(Pair)) {
 						if d == i || seen[d] || (!k.initial || ix.ents[d].hasInitials()) && d < i {
 							continue
 						}
-						if d < i && shareFull(keys[i], keys[d]) {
+						if d < i && k.initial && shareFull(keys, scanKeys(ix.ents[d])) {
 							continue // compared from d through the key they share
 						}
 						seen[d] = true

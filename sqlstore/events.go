@@ -79,31 +79,6 @@ func (db *DB) CreateEvent(ctx context.Context, e *amur.Event, a *amur.Activity) 
 	return err
 }
 
-// createIn stores registry record r inside tx, as create does in its own.
-func (db *DB) createIn(ctx context.Context, tx *sql.Tx, r amur.Record) error {
-	if err := amur.Prepare(r); err != nil {
-		return err
-	}
-	t, err := tableOf(r.RecordKind())
-	if err != nil {
-		return err
-	}
-	m := r.Base()
-	m.Touch(db.now())
-	truncMeta(m)
-	if err := db.checkRefs(ctx, tx, t.refs(r)); err != nil {
-		return err
-	}
-	if err := db.checkUnique(ctx, tx, t, r, true); err != nil {
-		return err
-	}
-	doc, err := db.insert(ctx, tx, t, r)
-	if err != nil {
-		return err
-	}
-	return db.changed(ctx, tx, amur.AuditCreate, t.kind, m.ID, nil, doc)
-}
-
 // eventErr turns a driver error of an event write into a domain error.
 func (db *DB) eventErr(err error) error {
 	switch db.d.violation(err).kind {

@@ -201,3 +201,41 @@ func TestRejectAndConflicts(t *testing.T) {
 		}
 	})
 }
+
+// TestImportROR creates organisations from ROR records, updates them on a
+// second import, links parents, and stores nothing when one record fails.
+func TestImportROR(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		org := func(ror, en, zh string) *amur.Organization {
+			return &amur.Organization{ROR: ror, Name: amur.Text{EN: en, ZH: zh}, Kind: amur.University, Country: "CN"}
+		}
+		recs := []sqlstore.RORImport{
+			{Org: org("034t30j35", "Chinese Academy of Sciences", "中国科学院"), Line: 1},
+			{Org: org("05qbk4x57", "University of Chinese Academy of Sciences", ""), ParentROR: "034t30j35", Line: 2},
+		}
+		if c, u, err := db.ImportROR(ctx, recs); err != nil || c != 2 || u != 0 {
+			t.Fatalf("first import: %d created, %d updated, %v", c, u, err)
+		}
+		again := []sqlstore.RORImport{{Org: org("05qbk4x57", "UCAS University", "中国科学院大学"), Line: 1}}
+		if c, u, err := db.ImportROR(ctx, again); err != nil || c != 0 || u != 1 {
+			t.Fatalf("second import: %d created, %d updated, %v", c, u, err)
+		}
+		list, _ := db.Organizations(ctx, amur.OrganizationFilter{ROR: "05qbk4x57"})
+		if len(list.Items) != 1 {
+			t.Fatalf("UCAS: %+v", list.Items)
+		}
+		u := list.Items[0]
+		if u.Name.EN != "UCAS University" || u.Name.ZH != "中国科学院大学" || !slices.Contains(u.Aliases, "University of Chinese Academy of Sciences") || u.ParentID == "" {
+			t.Errorf("updated UCAS: %+v", u)
+		}
+		bad := []sqlstore.RORImport{{Org: org("02v51f717", "Peking University", ""), Line: 1}, {Org: &amur.Organization{ROR: "01an7q238", Name: amur.Text{EN: "X"}, Country: "??"}, Line: 7}}
+		_, _, err := db.ImportROR(ctx, bad)
+		if e, ok := err.(*amur.Error); !ok || e.Line != 7 {
+			t.Errorf("bad import: %v, want an error on line 7", err)
+		}
+		if n, _ := db.Count(ctx, amur.KindOrganization); n != 2 {
+			t.Errorf("a failed import left %d organisations, want 2", n)
+		}
+	})
+}

@@ -294,3 +294,32 @@ func (db *DB) writeErr(t *table, err error) error {
 	}
 	return fmt.Errorf("sqlstore: write %s: %w", t.kind, err)
 }
+
+// createIn stores a new record inside tx the way create does in its own
+// transaction: prepared, references and unique keys checked, with its
+// outbox change and audit entry. Capabilities that create registry records
+// as part of a larger change (an event's activity, a published press
+// event, an imported ROR organisation) call it.
+func (db *DB) createIn(ctx context.Context, tx *sql.Tx, r amur.Record) error {
+	if err := amur.Prepare(r); err != nil {
+		return err
+	}
+	t, err := tableOf(r.RecordKind())
+	if err != nil {
+		return err
+	}
+	m := r.Base()
+	m.Touch(db.now())
+	truncMeta(m)
+	if err := db.checkRefs(ctx, tx, t.refs(r)); err != nil {
+		return err
+	}
+	if err := db.checkUnique(ctx, tx, t, r, true); err != nil {
+		return err
+	}
+	doc, err := db.insert(ctx, tx, t, r)
+	if err != nil {
+		return err
+	}
+	return db.changed(ctx, tx, amur.AuditCreate, t.kind, m.ID, nil, doc)
+}

@@ -67,5 +67,6 @@ func (s *Server) apiRoutes() []route {
 	routes = append(routes, s.eventsRoutes()...)
 	routes = append(routes, s.pressRoutes()...)
 	routes = append(routes, s.fundRoutes()...)
+	routes = append(routes, s.identityRoutes()...)
 	return routes
 }

@@ -15,7 +15,7 @@ import (
 // importCmd imports one file of records, all or nothing.
 func (m *Main) importCmd(ctx context.Context, args []string) error {
 	fs := m.flags("import", "--kind KIND [--format csv|json|jsonl] [--db DSN] FILE",
-		"Imports the records of FILE (or - for standard input) in one transaction: either\nevery record is stored or none is. Errors name the line and the field.\nKinds: fields, programs, organizations, people, flagships, activities, timeline.")
+		"Imports the records of FILE (or - for standard input) in one transaction: either\nevery record is stored or none is. Errors name the line and the field.\nKinds: fields, programs, organizations, people, flagships, activities, timeline,\nand ror: organisations from a ROR schema v2 dump (a JSON array or JSON lines).")
 	kindName := fs.String("kind", "", "kind of the records (required)")
 	format := fs.String("format", "", "csv, json or jsonl (default: from the file name)")
 	dsn := m.dbFlag(fs)
@@ -24,6 +24,9 @@ func (m *Main) importCmd(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() != 1 {
 		return m.usageErr(fs, "amur import: name exactly one FILE")
+	}
+	if *kindName == "ror" {
+		return m.importROR(ctx, fs.Arg(0), *dsn)
 	}
 	kind, err := amur.ParseKind(*kindName)
 	if err != nil {

@@ -72,6 +72,7 @@ var commands = []command{
 	{"token", "create API tokens for scripts", (*Main).token},
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
 	{"match", "rank offers for a request, requests for an offer, or partners by expertise", (*Main).matchCmd},
+	{"identity", "find, merge and unmerge people and organisations recorded twice", (*Main).identityCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
 	{"broker", "schedule brokerage meetings: bench, schedule", (*Main).broker},
