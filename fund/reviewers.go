@@ -149,6 +149,8 @@ type conflicts struct {
 	activities map[string][]string
 	// proposals lists recent proposals of any call, for shared teams.
 	proposals []*amur.Proposal
+	// names caches the comparisons of names across scripts.
+	names *nameMatcher
 }
 
 // newConflicts gathers the history of the call's conflict window.
@@ -200,6 +202,9 @@ func (s *Service) conflict(ctx context.Context, k *conflicts, r *amur.Reviewer, 
 	}
 	if slices.Contains(r.Conflicts, p.ID) {
 		return ConflictDeclared, nil
+	}
+	if why, err := s.sameByName(ctx, k, r, p); err != nil || why != "" {
+		return why, err
 	}
 	if r.PersonID == "" {
 		return "", nil

@@ -15,10 +15,10 @@ import (
 // kinds: they write no outbox change, since nothing derived is built from
 // them, and take the outbox lock only to keep audit order (see auditUser).
 const (
-	kindEvents        amur.Kind = "events"
-	kindRegistrations amur.Kind = "registrations"
-	kindProfiles      amur.Kind = "broker_profiles"
-	kindRequests      amur.Kind = "broker_requests"
+	kindEvents        = amur.KindEvents
+	kindRegistrations = amur.KindRegistrations
+	kindProfiles      = amur.KindBrokerProfiles
+	kindRequests      = amur.KindBrokerRequests
 )
 
 var _ amur.EventStore = (*DB)(nil)

@@ -83,7 +83,7 @@ func (s *Server) handlePressUpload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, amur.Invalid("pages", "err.range", "min", 1, "max", maxPressPages))
 		return
 	}
-	reg, err := press.LoadRegistry(r.Context(), s.store)
+	reg, err := press.LoadIdentityResolver(r.Context(), s.store)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -97,7 +97,7 @@ func (s *Server) handlePressUpload(w http.ResponseWriter, r *http.Request) {
 		}
 		pages[i] = press.Page{Name: p.Name, Data: data}
 	}
-	res := press.Ingest(pages, press.Options{Published: up.Published, Registry: reg})
+	res := press.Ingest(pages, press.Options{Published: up.Published, Registry: reg.Registry, Resolver: reg})
 	errs := make([]pressFileError, len(res.Errors))
 	for i, fe := range res.Errors {
 		errs[i] = pressFileError{File: fe.File, Code: amur.ErrorCode(fe.Err), Message: i18n.Message(requestLang(r), fe.Err)}

@@ -46,6 +46,7 @@ func (s *Server) langRoutes(pre string) []route {
 		{"GET " + pre + "/flagships", s.pageFlagships},
 		{"GET " + pre + "/flagships/{id}", s.pageFlagship},
 		{"GET " + pre + "/timeline", s.pageTimeline},
+		{"GET " + pre + "/calendar.ics", s.pageCalendar},
 		{"GET " + pre + "/fields", s.pageFields},
 		{"GET " + pre + "/report", s.pageReport},
 	}

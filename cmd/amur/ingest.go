@@ -48,9 +48,11 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		}
 		defer db.Close()
 		queue = db
-		if opts.Registry, err = press.LoadRegistry(ctx, db); err != nil {
+		ir, err := press.LoadIdentityResolver(ctx, db)
+		if err != nil {
 			return err
 		}
+		opts.Registry, opts.Resolver = ir.Registry, ir
 	}
 	if opts.Registry == nil || opts.Registry.Empty() {
 		// Without a loaded program, names and dates are matched against the
@@ -59,7 +61,11 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		opts.Registry = press.NewRegistry(recs)
+		ir, err := press.NewIdentityResolver(recs)
+		if err != nil {
+			return err
+		}
+		opts.Registry, opts.Resolver = ir.Registry, ir
 	}
 	res := press.Ingest(m.readPages(fs.Args()), opts)
 	for _, fe := range res.Errors {
