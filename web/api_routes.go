@@ -6,7 +6,7 @@ package web
 func (s *Server) apiRoutes() []route {
 	programs, activities, organizations := s.programs(), s.activities(), s.organizations()
 	people, fields, flagships, timeline := s.people(), s.fields(), s.flagships(), s.timeline()
-	return []route{
+	return append([]route{
 		{"POST /api/v1/login", s.handleLogin},
 		{"POST /api/v1/logout", s.handleLogout},
 		{"GET /api/v1/me", s.handleMe},
@@ -62,5 +62,5 @@ func (s *Server) apiRoutes() []route {
 		{"GET /api/v1/audit", s.handleAudit},
 		{"GET /api/v1/openapi.json", s.handleOpenAPI},
 		{"GET /healthz", s.handleHealth},
-	}
+	}, s.searchRoutes()...)
 }

@@ -13,6 +13,7 @@ import (
 
 	"amur"
 	"amur/auth"
+	"amur/search"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
@@ -33,6 +34,10 @@ type Config struct {
 	// X-Forwarded-For and X-Forwarded-Proto headers are believed; from any
 	// other peer they are ignored.
 	TrustedProxies []netip.Prefix
+	// Search is the multilingual search index, kept current by its owner
+	// (search.Build, search.Follow); nil leaves GET /api/v1/search
+	// answering that search is unavailable.
+	Search *search.Index
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -42,6 +47,7 @@ type Server struct {
 	maxBody int64
 	auth    *auth.Service
 	proxies []netip.Prefix
+	search  *search.Index
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -68,6 +74,7 @@ func New(cfg Config) *Server {
 		maxBody: cfg.MaxBodyBytes,
 		auth:    cfg.Auth,
 		proxies: cfg.TrustedProxies,
+		search:  cfg.Search,
 		mux:     http.NewServeMux(),
 	}
 	if s.auth == nil {

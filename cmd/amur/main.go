@@ -72,6 +72,8 @@ var commands = []command{
 	{"eval", "measure cross-lingual matching on a parallel TSV file", (*Main).evalCmd},
 	{"backup", "write a consistent copy of the database to a file, while it is in use", (*Main).backup},
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
+	{"search", "search activities, organisations and people in Chinese, Russian or English", (*Main).searchCmd},
+	{"reindex", "rebuild and verify the search index", (*Main).reindex},
 }
 
 func main() {

@@ -63,7 +63,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	// The web adapter reaches the store only through the registry, which
 	// checks every call against the principal of its request; commands
 	// such as the demo loader above are the system and use db directly.
-	srv := web.HTTPServer(ln.Addr().String(), web.New(web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger}))
+	ix := m.startSearch(ctx, db)
+	srv := web.HTTPServer(ln.Addr().String(), web.New(web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger, Search: ix}))
 	srv.TLSConfig = tlsConf
 	return m.runServer(ctx, srv, ln)
 }
