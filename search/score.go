@@ -96,9 +96,9 @@ func (ix *Index) run(q Query) raw {
 			continue
 		}
 		// The share of the query's words a document matches scales its
-		// score: all of them through translations beats one of them
-		// in the same language.
-		acc.score[d] *= 0.5 + 0.5*float32(bits.OnesCount32(acc.mask[d]))/known
+		// score (coordination, as in Lucene's classic similarity): all
+		// of them through translations beats one in the same language.
+		acc.score[d] *= float32(bits.OnesCount32(acc.mask[d])) / known
 		out.total++
 		out.facets.count(ix, d)
 		if len(best) == k && before(d, best[k-1]) > 0 {
