@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"amur"
+	"amur/xling"
 )
 
 // lastChanger is the part of a store that tells the newest outbox
@@ -37,6 +38,7 @@ func lastSeq(ctx context.Context, s amur.Store) (int64, error) {
 // permission-wrapped one: the index holds drafts too and filters them per
 // query.
 func Build(ctx context.Context, s amur.Store, ix *Index, progress func(n int)) error {
+	warm()
 	seq, err := lastSeq(ctx, s)
 	if err != nil {
 		return err
@@ -74,6 +76,13 @@ func Build(ctx context.Context, s amur.Store, ix *Index, progress func(n int)) e
 	ix.ready = true
 	ix.mu.Unlock()
 	return nil
+}
+
+// warm loads the lexicons, which takes seconds, before the index is used:
+// otherwise the first change the follower applies to an empty index would
+// wait for them, and with it every change behind it.
+func warm() {
+	xling.Analyze("核能 энергия", amur.ZH, true)
 }
 
 // eachDoc sends the document of every searchable record of s.
