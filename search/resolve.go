@@ -18,7 +18,7 @@ type Result struct {
 	// Complete is false while the index is still being built at start-up:
 	// the hits then come from the records indexed so far.
 	Complete bool   `json:"complete"`
-	Hits     []Hit  `json:"hits"`
+	Hits     []Hit  `json:"items"`
 	Facets   Facets `json:"facets"`
 }
 

@@ -31,12 +31,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		}
 		sq.Kinds = append(sq.Kinds, kind)
 	}
-	if err := q.finish(); err != nil {
-		s.fail(w, r, err)
-		return
+	err = q.finish()
+	if err == nil {
+		err = sq.Validate()
 	}
-	if s.search == nil {
-		s.fail(w, r, amur.Errorf(amur.EInternal, "search.unavailable"))
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	res, err := search.Search(r.Context(), s.search, s.store, sq)

@@ -35,8 +35,8 @@ type Config struct {
 	// other peer they are ignored.
 	TrustedProxies []netip.Prefix
 	// Search is the multilingual search index, kept current by its owner
-	// (search.Build, search.Follow); nil leaves GET /api/v1/search
-	// answering that search is unavailable.
+	// (search.Build, search.Follow); nil means an index never built, whose
+	// answers are empty and say they are not complete.
 	Search *search.Index
 }
 
@@ -79,6 +79,9 @@ func New(cfg Config) *Server {
 	}
 	if s.auth == nil {
 		s.auth = auth.New(cfg.Store, auth.Options{})
+	}
+	if s.search == nil {
+		s.search = search.New()
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
