@@ -71,6 +71,7 @@ func Build(ctx context.Context, s amur.Store, ix *Index, progress func(n int)) e
 	if progress != nil {
 		progress(n)
 	}
+	ix.Trim()
 	ix.setSeq(seq)
 	ix.mu.Lock()
 	ix.ready = true

@@ -23,6 +23,7 @@
 package search
 
 import (
+	"slices"
 	"sync"
 
 	"amur"
@@ -218,6 +219,19 @@ func (ix *Index) insert(k uint8, d Doc, a analyzed) {
 	}
 	for _, w := range a.words {
 		ix.vocab.add(w)
+	}
+}
+
+// Trim gives every posting list the capacity it needs: lists grown by
+// appending hold up to twice that, which at a million documents is
+// hundreds of megabytes. Build calls it at the end.
+func (ix *Index) Trim() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for c, ps := range ix.postings {
+		if cap(ps) > len(ps)+len(ps)/8 {
+			ix.postings[c] = slices.Clone(ps)
+		}
 	}
 }
 

@@ -144,29 +144,43 @@ func idf(n, df int) float32 {
 	return float32(math.Log(1 + (float64(n-df)+0.5)/(float64(df)+0.5)))
 }
 
+// Common concepts: in a collection of at least commonFloor documents, a
+// concept held by more than one document in commonShare is not scanned
+// when the query has rarer ones. Its idf is small (about 3 against up to
+// 14 for a rare concept at a million documents) while its posting list
+// holds most of the collection, so scanning it costs nearly all of a
+// query's time and changes the order of the hits little.
+const (
+	commonFloor = 10_000
+	commonShare = 20
+)
+
 // weigh gives each known concept of the query its weight. The concepts of
 // one word are its senses or translations, synonyms of each other, so
 // they share the word's idf, the mean of theirs weighed by translation
 // weight (structured queries, Pirkola 1998): otherwise a rare wrong sense
-// outweighs the common right one. It returns the concepts and the mask of
-// the words that have any.
+// outweighs the common right one. It returns the concepts to scan and the
+// mask of the words they stand for.
 func (ix *Index) weigh(qs []qterm) ([]weighted, uint32) {
 	type acc struct{ idf, w float32 }
 	words := map[int]acc{}
 	n := max(ix.live, 1)
+	rare := false
 	for _, q := range qs {
 		if c, ok := ix.concepts[q.Key]; ok {
+			df := len(ix.postings[c])
 			a := words[q.Word]
-			a.idf += q.Weight * idf(n, len(ix.postings[c]))
+			a.idf += q.Weight * idf(n, df)
 			a.w += q.Weight
 			words[q.Word] = a
+			rare = rare || !ix.common(df)
 		}
 	}
 	var out []weighted
 	var mask uint32
 	for _, q := range qs {
 		c, ok := ix.concepts[q.Key]
-		if !ok {
+		if !ok || rare && ix.common(len(ix.postings[c])) {
 			continue
 		}
 		a := words[q.Word]
@@ -184,4 +198,10 @@ func (ix *Index) weigh(qs []qterm) ([]weighted, uint32) {
 		out = append(out, weighted{c, w, bit})
 	}
 	return out, mask
+}
+
+// common reports whether a concept held by df documents is too common to
+// scan when a query has rarer ones.
+func (ix *Index) common(df int) bool {
+	return ix.live >= commonFloor && df*commonShare > ix.live
 }
