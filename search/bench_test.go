@@ -147,6 +147,7 @@ func BenchmarkSearch1M(b *testing.B) {
 				qs := benchQueries(sample, l, 200)
 				lat := make([]time.Duration, 0, len(qs)*b.N)
 				var hits int
+				c0 := cpuSeconds()
 				for range b.N {
 					for _, text := range qs {
 						q := Query{Text: text, Drafts: amur.AllDrafts}
@@ -159,6 +160,7 @@ func BenchmarkSearch1M(b *testing.B) {
 						hits += r.total
 					}
 				}
+				b.ReportMetric((cpuSeconds()-c0)*1000/float64(len(lat)), "cpu-ms/q-"+string(l))
 				slices.Sort(lat)
 				b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms-"+string(l))
 				b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms-"+string(l))

@@ -23,7 +23,6 @@
 package search
 
 import (
-	"slices"
 	"sync"
 
 	"amur"
@@ -42,7 +41,7 @@ type Index struct {
 	dead     int
 	totalLen float64
 	concepts map[string]int32 // concept key → id
-	postings [][]posting      // concept id → documents, in slot order
+	postings []postingList    // concept id → documents, in slot order
 	vocab    *vocabulary
 	facets   interner
 	seq      int64
@@ -63,13 +62,6 @@ type docMeta struct {
 	sides  []uint16
 	fields []uint16
 	orgs   []string
-}
-
-// posting is one document's weight for one concept: the sum of the
-// concept's weights over the document's words, the title counting double.
-type posting struct {
-	doc int32
-	tf  float32
 }
 
 // Option configures an Index.
@@ -147,8 +139,8 @@ func (ix *Index) Stats() Stats {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	st := Stats{Docs: ix.live, Concepts: len(ix.postings), Words: len(ix.vocab.words)}
-	for _, p := range ix.postings {
-		st.Postings += len(p)
+	for i := range ix.postings {
+		st.Postings += ix.postings[i].len()
 	}
 	return st
 }
@@ -213,9 +205,11 @@ func (ix *Index) insert(k uint8, d Doc, a analyzed) {
 		if !ok {
 			id = int32(len(ix.postings))
 			ix.concepts[c.key] = id
-			ix.postings = append(ix.postings, nil)
+			ix.postings = append(ix.postings, postingList{})
 		}
-		ix.postings[id] = append(ix.postings[id], posting{slot, c.tf})
+		// A posting's weight is the sum of the concept's weights over the
+		// document's words, the title counting double.
+		ix.postings[id].add(slot, c.tf)
 	}
 	for _, w := range a.words {
 		ix.vocab.add(w)
@@ -228,10 +222,8 @@ func (ix *Index) insert(k uint8, d Doc, a analyzed) {
 func (ix *Index) Trim() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for c, ps := range ix.postings {
-		if cap(ps) > len(ps)+len(ps)/8 {
-			ix.postings[c] = slices.Clone(ps)
-		}
+	for c := range ix.postings {
+		ix.postings[c].trim()
 	}
 }
 
@@ -248,14 +240,8 @@ func (ix *Index) compact() {
 			docs = append(docs, m)
 		}
 	}
-	for c, ps := range ix.postings {
-		out := ps[:0]
-		for _, p := range ps {
-			if n := renum[p.doc]; n >= 0 {
-				out = append(out, posting{n, p.tf})
-			}
-		}
-		ix.postings[c] = out
+	for c := range ix.postings {
+		ix.postings[c].renumber(renum)
 	}
 	ix.docs, ix.dead = docs, 0
 }

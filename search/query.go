@@ -87,21 +87,19 @@ const typoWeight = 0.8
 
 // analyzeQuery turns the query text into concepts, correcting unknown
 // Latin and Cyrillic words to known ones one edit away. It returns the
-// language it read the text in and the number of words.
-func (ix *Index) analyzeQuery(text string) ([]qterm, amur.Lang, int) {
+// language it read the text in.
+func (ix *Index) analyzeQuery(text string) ([]qterm, amur.Lang) {
 	l := lang.DetectLang(text)
 	if l == "" {
 		l = amur.EN
 	}
 	terms := xling.Analyze(text, l, ix.bridges)
-	words := 0
 	out := make([]qterm, 0, len(terms))
 	seen := map[int]bool{}
 	for _, t := range terms {
 		if t.Word >= MaxQueryWords {
 			break
 		}
-		words = max(words, t.Word+1)
 		surface := text[t.Start:t.End]
 		out = append(out, qterm{Term: t, word: surface})
 		if seen[t.Word] {
@@ -116,7 +114,7 @@ func (ix *Index) analyzeQuery(text string) ([]qterm, amur.Lang, int) {
 			}
 		}
 	}
-	return out, l, words
+	return out, l
 }
 
 // correction returns the known word a typo of the query stands for.
@@ -125,6 +123,10 @@ func (ix *Index) correction(text string, t xling.Term) string {
 	if !ok {
 		return ""
 	}
+	// Writers add words under the write lock; the query is analysed
+	// before run takes the read lock, so the look-up takes its own.
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	return ix.vocab.correct(w)
 }
 
@@ -168,7 +170,7 @@ func (ix *Index) weigh(qs []qterm) ([]weighted, uint32) {
 	rare := false
 	for _, q := range qs {
 		if c, ok := ix.concepts[q.Key]; ok {
-			df := len(ix.postings[c])
+			df := ix.postings[c].len()
 			a := words[q.Word]
 			a.idf += q.Weight * idf(n, df)
 			a.w += q.Weight
@@ -180,7 +182,7 @@ func (ix *Index) weigh(qs []qterm) ([]weighted, uint32) {
 	var mask uint32
 	for _, q := range qs {
 		c, ok := ix.concepts[q.Key]
-		if !ok || rare && ix.common(len(ix.postings[c])) {
+		if !ok || rare && ix.common(ix.postings[c].len()) {
 			continue
 		}
 		a := words[q.Word]

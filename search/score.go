@@ -58,7 +58,7 @@ type raw struct {
 // run scores the query over the index under the read lock. The query
 // must be valid.
 func (ix *Index) run(q Query) raw {
-	terms, l, _ := ix.analyzeQuery(q.Text)
+	terms, l := ix.analyzeQuery(q.Text)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	out := raw{terms: terms, lang: l, facets: newFacets()}
@@ -69,28 +69,46 @@ func (ix *Index) run(q Query) raw {
 	acc := ix.acc.Get().(*accumulator)
 	defer ix.acc.Put(acc)
 	defer acc.reset()
+	ix.scan(acc, ws)
+	best := ix.rank(acc, q, float32(max(bits.OnesCount32(wordMask), 1)), &out)
+	for _, d := range best[min(q.Offset, len(best)):] {
+		m := ix.docs[d]
+		out.matches = append(out.matches, match{d, kinds[m.kind], m.id, float64(acc.score[d])})
+	}
+	out.facets.finish(ix)
+	return out
+}
+
+// scan adds the BM25 scores of the query's concepts to the accumulator.
+func (ix *Index) scan(acc *accumulator, ws []weighted) {
 	acc.grow(len(ix.docs))
 	avg := float32(ix.totalLen / float64(max(ix.live, 1)))
 	for _, w := range ws {
-		for _, p := range ix.postings[w.id] {
-			norm := k1 * (1 - b + b*ix.docs[p.doc].length/avg)
-			if acc.score[p.doc] == 0 && acc.mask[p.doc] == 0 {
-				acc.touched = append(acc.touched, p.doc)
+		for d, tf := range ix.postings[w.id].all() {
+			norm := k1 * (1 - b + b*ix.docs[d].length/avg)
+			if acc.score[d] == 0 && acc.mask[d] == 0 {
+				acc.touched = append(acc.touched, d)
 			}
-			acc.score[p.doc] += w.w * p.tf * (k1 + 1) / (p.tf + norm)
-			acc.mask[p.doc] |= w.mask
+			acc.score[d] += w.w * tf * (k1 + 1) / (tf + norm)
+			acc.mask[d] |= w.mask
 		}
 	}
-	known := float32(max(bits.OnesCount32(wordMask), 1))
+}
+
+// rank filters the scored documents, applies coordination, counts them
+// and their facets into out, and returns the best Offset+Limit of them,
+// best first, ties in index order. It keeps a sorted list of that many,
+// so that a query touching much of the index is not sorted whole.
+func (ix *Index) rank(acc *accumulator, q Query, known float32, out *raw) []int32 {
 	keep := ix.filter(q)
-	best := make([]int32, 0, q.Offset+q.Limit)
+	k := q.Offset + q.Limit
+	best := make([]int32, 0, k)
 	before := func(x, y int32) int {
 		if c := cmp.Compare(acc.score[y], acc.score[x]); c != 0 {
 			return c
 		}
 		return cmp.Compare(x, y)
 	}
-	k := q.Offset + q.Limit
 	for _, d := range acc.touched {
 		if !keep(d) {
 			continue
@@ -110,12 +128,7 @@ func (ix *Index) run(q Query) raw {
 		}
 		best = slices.Insert(best, i, d)
 	}
-	for _, d := range best[min(q.Offset, len(best)):] {
-		m := ix.docs[d]
-		out.matches = append(out.matches, match{d, kinds[m.kind], m.id, float64(acc.score[d])})
-	}
-	out.facets.finish(ix)
-	return out
+	return best
 }
 
 // filter returns the test a matched document must pass: alive, of an

@@ -197,3 +197,73 @@ func FuzzSearchQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrentPutAndSearch runs writers and searchers at once, as the
+// follower and the API do; run with -race it checks the locking.
+func TestConcurrentPutAndSearch(t *testing.T) {
+	ix := New()
+	texts := []string{"Nuclear physics forum", "Форум по ядерной физике", "核物理论坛", "Quantum optics laboratory"}
+	done := make(chan bool)
+	go func() {
+		defer close(done)
+		for i := range 300 {
+			ix.Put(Doc{Kind: amur.KindActivity, ID: string(rune('a' + i%40)), Texts: []FieldText{{"title", amur.T("en", texts[i%len(texts)])}}})
+			if i%7 == 0 {
+				ix.Delete(amur.KindActivity, string(rune('a'+i%40)))
+			}
+		}
+	}()
+	for _, s := range []string{"physiks", "физика", "物理", "optics"} {
+		for range 50 {
+			q := Query{Text: s}
+			if err := q.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			if r := ix.run(q); r.total < len(r.matches) {
+				t.Fatalf("total %d < %d matches", r.total, len(r.matches))
+			}
+		}
+	}
+	<-done
+	if n := ix.Len(); n == 0 || n > 40 {
+		t.Errorf("%d documents, want between 1 and 40", n)
+	}
+}
+
+func TestPostingList(t *testing.T) {
+	var p postingList
+	in := []struct {
+		slot int32
+		tf   float32
+	}{{0, 1}, {1, 0.3}, {200, 2.5}, {70_000, 100}, {70_001, 0.001}}
+	for _, e := range in {
+		p.add(e.slot, e.tf)
+	}
+	want := []struct {
+		slot int32
+		tf   float32
+	}{{0, 1}, {1, 0.3125}, {200, 2.5}, {70_000, 255.0 / 16}, {70_001, 1.0 / 16}}
+	i := 0
+	for slot, tf := range p.all() {
+		if slot != want[i].slot || tf != want[i].tf {
+			t.Errorf("posting %d = (%d, %g), want %+v", i, slot, tf, want[i])
+		}
+		i++
+	}
+	if i != len(want) || p.len() != len(want) {
+		t.Fatalf("%d postings, len %d", i, p.len())
+	}
+	to := make([]int32, 70_002)
+	for i := range to {
+		to[i] = -1
+	}
+	to[1], to[200], to[70_001] = 0, 5, 6
+	p.renumber(to)
+	var got []int32
+	for slot := range p.all() {
+		got = append(got, slot)
+	}
+	if len(got) != 3 || got[0] != 0 || got[1] != 5 || got[2] != 6 {
+		t.Errorf("renumbered %v", got)
+	}
+}
