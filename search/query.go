@@ -37,9 +37,9 @@ type Query struct {
 	Lang   amur.Lang
 	Limit  int
 	Offset int
-	// Drafts and DraftOrg say which unpublished activities may be found,
-	// as registry.DraftScope gives them for the caller; the zero value
-	// finds none.
+	// Drafts and DraftOrg say which unpublished activities may be found;
+	// Search sets them from the caller's principal with
+	// registry.DraftScope, and the zero value finds none.
 	Drafts   amur.Drafts
 	DraftOrg string
 }

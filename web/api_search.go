@@ -23,6 +23,11 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	sq := search.Query{Text: q.one("q"), Lang: amur.Lang(q.one("lang")),
 		Limit: q.integer("limit", 1, search.MaxLimit), Offset: q.integer("offset", 0, search.MaxOffset)}
+	if !sq.Lang.Valid() {
+		// lang also picks the language of messages, where other values
+		// fall back to Accept-Language; titles then follow the query.
+		sq.Lang = ""
+	}
 	for _, k := range q.list("kind") {
 		kind, err := amur.ParseKind(k)
 		if err != nil {
