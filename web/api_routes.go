@@ -68,5 +68,6 @@ func (s *Server) apiRoutes() []route {
 	routes = append(routes, s.pressRoutes()...)
 	routes = append(routes, s.fundRoutes()...)
 	routes = append(routes, s.identityRoutes()...)
+	routes = append(routes, s.searchRoutes()...)
 	return routes
 }

@@ -102,6 +102,7 @@ var routeCases = []routeCase{
 	{"GET /api/v1/audit", "", nil, "401 200 403 403 403 403 403"},
 	{"GET /api/v1/openapi.json", "", nil, allRead},
 	{"GET /healthz", "", nil, allRead},
+	{"GET /api/v1/search", "", nil, "400 400 400 400 400 400 400"}, // q is required
 
 	// One's own account; api_auth_test.go tries these routes in depth.
 	{"POST /api/v1/login", "", body(`{"email":"nobody@example.org","password":"not the password"}`), "401 401 401 401 401 401 401"},

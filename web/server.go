@@ -17,6 +17,7 @@ import (
 	"amur/events"
 	"amur/fund"
 	"amur/match"
+	"amur/search"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Config leaves it unset.
@@ -53,6 +54,10 @@ type Config struct {
 	// Identity keeps the identity review queue; nil takes Store when it
 	// keeps one too, else the queue's pages answer 404.
 	Identity amur.IdentityStore
+	// Search is the multilingual search index, kept current by its owner
+	// (search.Build, search.Follow); nil means an index never built, whose
+	// answers are empty and say they are not complete.
+	Search *search.Index
 }
 
 // Server is the HTTP face of Amur. It implements http.Handler.
@@ -66,6 +71,7 @@ type Server struct {
 	events  *events.Service
 	press   amur.PressStore
 	fund    *fund.Service
+	search  *search.Index
 
 	mux     *http.ServeMux
 	handler http.Handler
@@ -100,6 +106,7 @@ func New(cfg Config) *Server {
 		events:  cfg.Events,
 		press:   cfg.Press,
 		fund:    fundOf(cfg),
+		search:  cfg.Search,
 		mux:     http.NewServeMux(),
 	}
 	if s.identity = cfg.Identity; s.identity == nil {
@@ -110,6 +117,9 @@ func New(cfg Config) *Server {
 	}
 	if s.auth == nil {
 		s.auth = auth.New(cfg.Store, auth.Options{})
+	}
+	if s.search == nil {
+		s.search = search.New()
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -66,7 +66,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	// The web adapter reaches the store only through the registry, which
 	// checks every call against the principal of its request; commands
 	// such as the demo loader above are the system and use db directly.
+	ix := m.startSearch(ctx, db)
 	cfg := web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger}
+	cfg.Search = ix
 	cfg.Matcher = match.New(db)
 	cfg.Events = events.New(db)
 	cfg.Press = db
