@@ -51,6 +51,10 @@ func DocOf(r amur.Record) (Doc, bool) {
 		return orgDoc(v), true
 	case *amur.Person:
 		return personDoc(v), true
+	case *amur.Offer:
+		return listingDoc(amur.KindOffer, &v.Listing), true
+	case *amur.Request:
+		return listingDoc(amur.KindRequest, &v.Listing), true
 	}
 	return Doc{}, false
 }
@@ -97,6 +101,27 @@ func personDoc(p *amur.Person) Doc {
 	return d
 }
 
+// listingDoc is the document of an offer or a request. Its owner is not
+// part of the searched text, so an anonymous listing cannot be found by
+// its owner's name; a draft is visible to the owner's people, as the
+// registry decides.
+func listingDoc(k amur.Kind, l *amur.Listing) Doc {
+	d := Doc{Kind: k, ID: l.ID, Title: l.Title, Fields: l.Fields,
+		Draft: l.Status == amur.ListingDraft}
+	if len(l.Coop) > 0 {
+		d.Type = string(l.Coop[0])
+	}
+	d.Texts = []FieldText{{"title", l.Title}, {"description", l.Description},
+		{"keywords", byScript(strings.Join(l.Keywords, "; "))}}
+	if l.Side != "" {
+		d.Sides = []string{l.Side}
+	}
+	if d.Draft && l.OwnerID != "" {
+		d.Orgs = []string{l.OwnerID}
+	}
+	return d
+}
+
 // byScript sorts the "; "-separated parts of s into the languages their
 // scripts tell (Latin is English), so that each part is analysed as the
 // language it is written in.
@@ -128,6 +153,10 @@ func fetch(ctx context.Context, s amur.Store, k amur.Kind, id string) (amur.Reco
 		return s.Organization(ctx, id)
 	case amur.KindPerson:
 		return s.Person(ctx, id)
+	case amur.KindOffer:
+		return s.Offer(ctx, id)
+	case amur.KindRequest:
+		return s.Request(ctx, id)
 	}
 	return nil, amur.NotFound(string(k), id)
 }

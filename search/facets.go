@@ -16,7 +16,7 @@ type Facets struct {
 	Year  []FacetValue `json:"year"`
 
 	counts [facetDims][]int
-	kinds  [3]int
+	kinds  [5]int
 	years  map[int16]int
 }
 

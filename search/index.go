@@ -84,7 +84,7 @@ func New(opts ...Option) *Index {
 }
 
 // kinds are the searched kinds; a document's kind is its position here.
-var kinds = []amur.Kind{amur.KindActivity, amur.KindOrganization, amur.KindPerson}
+var kinds = []amur.Kind{amur.KindActivity, amur.KindOrganization, amur.KindPerson, amur.KindOffer, amur.KindRequest}
 
 func kindIndex(k amur.Kind) (uint8, bool) {
 	for i, v := range kinds {
