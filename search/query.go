@@ -55,7 +55,7 @@ func (q *Query) Validate() error {
 	}
 	for _, k := range q.Kinds {
 		if _, ok := kindIndex(k); !ok {
-			return amur.Invalid("kind", "err.enum", "value", string(k), "allowed", "activities, organizations, people")
+			return amur.Invalid("kind", "err.enum", "value", string(k), "allowed", kindNames())
 		}
 	}
 	if q.Lang != "" && !q.Lang.Valid() {
@@ -206,4 +206,13 @@ func (ix *Index) weigh(qs []qterm) ([]weighted, uint32) {
 // scan when a query has rarer ones.
 func (ix *Index) common(df int) bool {
 	return ix.live >= commonFloor && df*commonShare > ix.live
+}
+
+// kindNames lists the searched kinds for messages.
+func kindNames() string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
 }

@@ -62,7 +62,7 @@ func TestSearchBadInput(t *testing.T) {
 		{"q=%FF%FE%00", http.StatusBadRequest, "q"},
 		{"q=a%07b%1B", http.StatusBadRequest, "q"},
 		{"q=x&q=y", http.StatusBadRequest, "q"},
-		{"q=x&kind=offers", http.StatusBadRequest, "kind"},
+		{"q=x&kind=fields", http.StatusBadRequest, "kind"},
 		{"q=x&kind=timeline", http.StatusBadRequest, "kind"},
 		{"q=x&limit=0", http.StatusBadRequest, "limit"},
 		{"q=x&limit=abc", http.StatusBadRequest, "limit"},

@@ -77,7 +77,7 @@ var commands = []command{
 	{"restore", "replace the database with a backup, after checking it", (*Main).restore},
 	{"broker", "schedule brokerage meetings: bench, schedule", (*Main).broker},
 	{"fund", "run the joint fund: calls, review assignment, funding lists, benchmarks", (*Main).fund},
-	{"search", "search activities, organisations and people in Chinese, Russian or English", (*Main).searchCmd},
+	{"search", "search the registry, offers and requests in Chinese, Russian or English", (*Main).searchCmd},
 	{"reindex", "rebuild and verify the search index", (*Main).reindex},
 }
 

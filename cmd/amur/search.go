@@ -17,11 +17,12 @@ import (
 // searchCmd runs one query from the command line.
 func (m *Main) searchCmd(ctx context.Context, args []string) error {
 	fs := m.flags("search", "[--db DSN] [--kind K] [--lang L] [--limit N] [--json] QUERY",
-		"Finds activities, organisations and people matching QUERY in any of Chinese,\n"+
-			"Russian and English, as GET /api/v1/search does for the public: drafts and\n"+
-			"contact data are never shown. The index is built from the database first.")
+		"Finds activities, organisations, people, offers and requests matching QUERY in\n"+
+			"any of Chinese, Russian and English, as GET /api/v1/search does for the public:\n"+
+			"drafts, anonymous owners and contact data are never shown. The index is built\n"+
+			"from the database first.")
 	dsn := m.dbFlag(fs)
-	kind := fs.String("kind", "", "only records of this kind: activities, organizations or people (comma-separate several)")
+	kind := fs.String("kind", "", "only records of this kind: activities, organizations, people, offers or requests (comma-separate several)")
 	lang := fs.String("lang", "", "language of the titles shown: zh, ru or en (default: the query's)")
 	limit := fs.Int("limit", 10, "number of hits to show, 1 to 100")
 	asJSON := fs.Bool("json", false, "print the result as JSON, as the API does")

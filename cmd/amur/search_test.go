@@ -187,8 +187,8 @@ func TestSearchAndReindexCommands(t *testing.T) {
 		res.Hits[0].Title != "Russian–Chinese Mathematical Center" {
 		t.Errorf("amur search: exit %d, %s", code, out)
 	}
-	if out, code := run("search", "--db", path, "--kind", "offers", "x"); code != 1 || !strings.Contains(out, "kind") {
-		t.Errorf("amur search --kind offers: exit %d, %s", code, out)
+	if out, code := run("search", "--db", path, "--kind", "fields", "x"); code != 1 || !strings.Contains(out, "kind") {
+		t.Errorf("amur search --kind fields: exit %d, %s", code, out)
 	}
 	if out, code := run("search", "--db", path); code != 2 {
 		t.Errorf("amur search without a query: exit %d, %s", code, out)
