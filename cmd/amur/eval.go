@@ -66,11 +66,7 @@ func (m *Main) evalCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		fmt.Fprintf(m.Stdout, "{\"n\":%d,\"recall@1\":%.4f,\"recall@10\":%.4f,\"mrr\":%.4f}\n", r.n, r.r1, r.r10, r.mrr)
-	} else {
-		fmt.Fprintf(m.Stdout, "n=%d recall@1=%.4f recall@10=%.4f mrr=%.4f\n", r.n, r.r1, r.r10, r.mrr)
-	}
+	r.print(m.Stdout, *asJSON)
 	return nil
 }
 
@@ -78,6 +74,61 @@ func (m *Main) evalCmd(ctx context.Context, args []string) error {
 type evalResult struct {
 	n            int
 	r1, r10, mrr float64
+}
+
+// print writes the figures as one line, or as a JSON object.
+func (r evalResult) print(w io.Writer, asJSON bool) {
+	if asJSON {
+		fmt.Fprintf(w, "{\"n\":%d,\"recall@1\":%.4f,\"recall@10\":%.4f,\"mrr\":%.4f}\n", r.n, r.r1, r.r10, r.mrr)
+	} else {
+		fmt.Fprintf(w, "n=%d recall@1=%.4f recall@10=%.4f mrr=%.4f\n", r.n, r.r1, r.r10, r.mrr)
+	}
+}
+
+// rankAll calls rank for items 0 to n-1 on all cores, each returning the
+// rank of the item's own answer (0 when it was not found), and turns the
+// ranks into recall at 1 and 10 and the mean reciprocal rank.
+func rankAll(ctx context.Context, n int, prog *progress, rank func(i int) int) (evalResult, error) {
+	ranks := make([]int, n)
+	var next, done atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				ranks[i] = rank(i)
+				d := done.Add(1)
+				prog.Update(int(d), d)
+			}
+		}()
+	}
+	wg.Wait()
+	prog.Done()
+	if err := ctx.Err(); err != nil {
+		return evalResult{}, err
+	}
+	r := evalResult{n: n}
+	for _, k := range ranks {
+		if k == 0 {
+			continue
+		}
+		if k == 1 {
+			r.r1++
+		}
+		if k <= 10 {
+			r.r10++
+		}
+		r.mrr += 1 / float64(k)
+	}
+	if n > 0 {
+		r.r1, r.r10, r.mrr = r.r1/float64(n), r.r10/float64(n), r.mrr/float64(n)
+	}
+	return r, nil
 }
 
 // evalXling indexes every item's l2 text, queries with every item's l1
@@ -90,45 +141,7 @@ func evalXling(ctx context.Context, items [][2]string, l1, l2 amur.Lang, prog *p
 		}
 	}
 	ix.Freeze()
-	ranks := make([]int, len(items))
-	var next, done atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= len(items) {
-					return
-				}
-				ranks[i] = ix.Rank(items[i][0], l1, fmt.Sprint(i))
-				d := done.Add(1)
-				prog.Update(int(d), d)
-			}
-		}()
-	}
-	wg.Wait()
-	prog.Done()
-	if err := ctx.Err(); err != nil {
-		return evalResult{}, err
-	}
-	r := evalResult{n: len(items)}
-	for _, rank := range ranks {
-		if rank == 0 {
-			continue
-		}
-		if rank == 1 {
-			r.r1++
-		}
-		if rank <= 10 {
-			r.r10++
-		}
-		r.mrr += 1 / float64(rank)
-	}
-	n := float64(len(items))
-	r.r1, r.r10, r.mrr = r.r1/n, r.r10/n, r.mrr/n
-	return r, nil
+	return rankAll(ctx, len(items), prog, func(i int) int { return ix.Rank(items[i][0], l1, fmt.Sprint(i)) })
 }
 
 // readParallel reads a parallel TSV file and returns, for each item, its

@@ -4,14 +4,10 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"amur"
 	"amur/identity"
@@ -45,11 +41,7 @@ func (m *Main) evalNames(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		fmt.Fprintf(m.Stdout, "{\"n\":%d,\"recall@1\":%.4f,\"recall@10\":%.4f,\"mrr\":%.4f}\n", r.n, r.r1, r.r10, r.mrr)
-	} else {
-		fmt.Fprintf(m.Stdout, "n=%d recall@1=%.4f recall@10=%.4f mrr=%.4f\n", r.n, r.r1, r.r10, r.mrr)
-	}
+	r.print(m.Stdout, *asJSON)
 	return nil
 }
 
@@ -69,45 +61,9 @@ func evalNamePairs(ctx context.Context, items [][2]string, prog *progress) (eval
 			return evalResult{}, err
 		}
 	}
-	ranks := make([]int, len(items))
-	var next, done atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= len(items) {
-					return
-				}
-				ranks[i] = ix.Rank(identity.Entity{ID: "query", Names: []string{items[i][0]}}, ids[items[i][1]])
-				d := done.Add(1)
-				prog.Update(int(d), d)
-			}
-		}()
-	}
-	wg.Wait()
-	prog.Done()
-	if err := ctx.Err(); err != nil {
-		return evalResult{}, err
-	}
-	r := evalResult{n: len(items)}
-	for _, rank := range ranks {
-		if rank == 0 {
-			continue
-		}
-		if rank == 1 {
-			r.r1++
-		}
-		if rank <= 10 {
-			r.r10++
-		}
-		r.mrr += 1 / float64(rank)
-	}
-	n := float64(len(items))
-	r.r1, r.r10, r.mrr = r.r1/n, r.r10/n, r.mrr/n
-	return r, nil
+	return rankAll(ctx, len(items), prog, func(i int) int {
+		return ix.Rank(identity.Entity{ID: "query", Names: []string{items[i][0]}}, ids[items[i][1]])
+	})
 }
 
 // readNamePairs reads a TSV file of names written two ways: a header of
