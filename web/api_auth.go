@@ -81,11 +81,7 @@ func infoOf(t *amur.Token) tokenInfo {
 // readJSON reads the request body into dst, or answers the error and
 // returns false.
 func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, dst any) bool {
-	body, err := s.readBody(w, r)
-	if err == nil {
-		err = decodeBody(body, dst)
-	}
-	if err != nil {
+	if err := s.decodeRequest(w, r, dst); err != nil {
 		s.fail(w, r, err)
 		return false
 	}

@@ -103,15 +103,6 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, status int, fn fu
 	s.writeJSON(w, r, status, v)
 }
 
-// decoded reads the request body into dst.
-func (s *Server) decoded(w http.ResponseWriter, r *http.Request, dst any) error {
-	body, err := s.readBody(w, r)
-	if err != nil {
-		return err
-	}
-	return decodeBody(body, dst)
-}
-
 func (s *Server) handleEventList(w http.ResponseWriter, r *http.Request) {
 	q, err := parseQuery(r)
 	if err != nil {
@@ -157,7 +148,7 @@ type eventCreate struct {
 func (s *Server) handleEventCreate(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, http.StatusCreated, func(ctx context.Context, svc *events.Service) (any, error) {
 		var in eventCreate
-		if err := s.decoded(w, r, &in); err != nil {
+		if err := s.decodeRequest(w, r, &in); err != nil {
 			return nil, err
 		}
 		e := in.Event
@@ -183,7 +174,7 @@ func (s *Server) handleEventGet(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleEventPut(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, http.StatusOK, func(ctx context.Context, svc *events.Service) (any, error) {
 		var e amur.Event
-		if err := s.decoded(w, r, &e); err != nil {
+		if err := s.decodeRequest(w, r, &e); err != nil {
 			return nil, err
 		}
 		e.ID = r.PathValue("id")
@@ -219,7 +210,7 @@ type sessionsBody struct {
 func (s *Server) handleSessionsPut(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, http.StatusOK, func(ctx context.Context, svc *events.Service) (any, error) {
 		var in sessionsBody
-		if err := s.decoded(w, r, &in); err != nil {
+		if err := s.decodeRequest(w, r, &in); err != nil {
 			return nil, err
 		}
 		e, err := svc.Get(ctx, r.PathValue("id"))

@@ -13,7 +13,7 @@ import (
 func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, http.StatusCreated, func(ctx context.Context, svc *events.Service) (any, error) {
 		var form events.RegistrationForm
-		if err := s.decoded(w, r, &form); err != nil {
+		if err := s.decodeRequest(w, r, &form); err != nil {
 			return nil, err
 		}
 		return svc.Register(ctx, r.PathValue("id"), form)
@@ -85,7 +85,7 @@ func (s *Server) handleExportXLSX(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleProfilePut(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, http.StatusOK, func(ctx context.Context, svc *events.Service) (any, error) {
 		var in events.ProfileInput
-		if err := s.decoded(w, r, &in); err != nil {
+		if err := s.decodeRequest(w, r, &in); err != nil {
 			return nil, err
 		}
 		return svc.PutProfile(ctx, r.PathValue("id"), in)
@@ -127,7 +127,7 @@ type meetingBody struct {
 func (s *Server) handleMeetingRequest(w http.ResponseWriter, r *http.Request) {
 	s.serve(w, r, http.StatusCreated, func(ctx context.Context, svc *events.Service) (any, error) {
 		var in meetingBody
-		if err := s.decoded(w, r, &in); err != nil {
+		if err := s.decodeRequest(w, r, &in); err != nil {
 			return nil, err
 		}
 		return svc.RequestMeeting(ctx, r.PathValue("id"), in.To, in.Message, in.Priority)

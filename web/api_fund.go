@@ -106,11 +106,7 @@ func (s *Server) readInto(w http.ResponseWriter, r *http.Request, dst any) error
 	if err := noQuery(r); err != nil {
 		return err
 	}
-	body, err := s.readBody(w, r)
-	if err != nil {
-		return err
-	}
-	return decodeBody(body, dst)
+	return s.decodeRequest(w, r, dst)
 }
 
 // callView is a call as the API shows it: with its deadline as the

@@ -124,13 +124,8 @@ func (s *Server) handleMerge(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	body, err := s.readBody(w, r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var req mergeRequest
-	if err := decodeBody(body, &req); err != nil {
+	if err := s.decodeRequest(w, r, &req); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -69,13 +69,8 @@ func (s *Server) handlePressUpload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	body, err := s.readBody(w, r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var up pressUpload
-	if err := decodeBody(body, &up); err != nil {
+	if err := s.decodeRequest(w, r, &up); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -29,13 +29,8 @@ func (s *Server) handlePressPatch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	body, err := s.readBody(w, r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var ed pressEdit
-	if err := decodeBody(body, &ed); err != nil {
+	if err := s.decodeRequest(w, r, &ed); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -90,13 +85,8 @@ func (s *Server) handlePressMerge(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	body, err := s.readBody(w, r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var req pressMerge
-	if err := decodeBody(body, &req); err != nil {
+	if err := s.decodeRequest(w, r, &req); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -131,13 +121,8 @@ func (s *Server) handlePressPublish(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	body, err := s.readBody(w, r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var req pressPublish
-	if err := decodeBody(body, &req); err != nil {
+	if err := s.decodeRequest(w, r, &req); err != nil {
 		s.fail(w, r, err)
 		return
 	}

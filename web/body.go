@@ -54,6 +54,15 @@ func checkContentType(v string) error {
 	return nil
 }
 
+// decodeRequest reads the request body and decodes it strictly into dst.
+func (s *Server) decodeRequest(w http.ResponseWriter, r *http.Request, dst any) error {
+	body, err := s.readBody(w, r)
+	if err != nil {
+		return err
+	}
+	return decodeBody(body, dst)
+}
+
 // decodeBody parses body as one JSON object, checks it against the shape
 // of dst (a pointer) and stores it there. Every error names the path of
 // the offending value, such as "participants[0].side".
