@@ -49,6 +49,7 @@ func serveOn(t *testing.T, db string, args ...string) (string, func() string) {
 		}
 		return scheme + addr, stop
 	case code := <-done:
+		stopped = true // its result is read; the clean-up must not wait for it again
 		t.Fatalf("serve exited %d before listening: %s", code, errb.String())
 	case <-time.After(60 * time.Second):
 		t.Fatal("serve did not start within 60 s")
