@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"amur"
@@ -99,9 +100,9 @@ func (m *Main) buildIndex(ctx context.Context, db *sqlstore.DB) (*search.Index, 
 // and then keeps it current from the outbox, so that every node sees every
 // node's writes; until the build ends, searches answer from what is
 // indexed so far and say so.
-func (m *Main) startSearch(ctx context.Context, db *sqlstore.DB) *search.Index {
+func (m *Main) startSearch(ctx context.Context, db *sqlstore.DB, wg *sync.WaitGroup) *search.Index {
 	ix := search.New()
-	go func() {
+	wg.Go(func() {
 		start := time.Now()
 		if err := search.Build(ctx, db, ix, nil); err != nil {
 			if ctx.Err() == nil {
@@ -113,6 +114,6 @@ func (m *Main) startSearch(ctx context.Context, db *sqlstore.DB) *search.Index {
 		search.Follow(ctx, db, ix, search.DefaultInterval, func(err error) {
 			m.Logger.Warn("search index: reading the outbox failed; retrying", "err", err)
 		})
-	}()
+	})
 	return ix
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"amur"
@@ -50,6 +51,14 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// Work in the background (the search index) stops and is waited for
+	// before the database closes, so none of it outlives serve.
+	bgctx, stopBackground := context.WithCancel(ctx)
+	var background sync.WaitGroup
+	defer func() {
+		stopBackground()
+		background.Wait()
+	}()
 	if !*noDemo {
 		if err := m.loadDemoIfEmpty(ctx, db); err != nil {
 			return err
@@ -66,7 +75,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	// The web adapter reaches the store only through the registry, which
 	// checks every call against the principal of its request; commands
 	// such as the demo loader above are the system and use db directly.
-	ix := m.startSearch(ctx, db)
+	ix := m.startSearch(bgctx, db, &background)
 	cfg := web.Config{Store: registry.New(db), Auth: svc, TrustedProxies: proxies, Logger: m.Logger}
 	cfg.Search = ix
 	cfg.Matcher = match.New(db)
